@@ -1,0 +1,66 @@
+namespace Cockpit.Detection.Pipeline;
+
+/// <summary>
+/// Sums one key's values into event-time buckets. A bucket closes when the first point of a later bucket arrives,
+/// so no timer is needed and replayed data behaves exactly like live data. Points older than the open bucket are
+/// late: they are reported as such and leave the state untouched (the store still keeps them).
+/// </summary>
+internal sealed class EventTimeBucket(long bucketNs)
+{
+    private long _start = long.MinValue;
+    private double _sum;
+    private int _points;
+
+    /// <summary>The open bucket's start, or <see cref="long.MinValue"/> before the first point.</summary>
+    public long OpenStart => _start;
+
+    /// <summary>Adds a point; returns what happened and, when a bucket closed, its start and sum.</summary>
+    public BucketOutcome Add(long timestampNs, double value, out long closedStart, out double closedSum)
+    {
+        var start = timestampNs - Modulo(timestampNs, bucketNs);
+        closedStart = 0;
+        closedSum = 0;
+        if (start < _start)
+        {
+            return BucketOutcome.Late;
+        }
+
+        var outcome = BucketOutcome.Added;
+        if (start > _start)
+        {
+            if (_points > 0)
+            {
+                closedStart = _start;
+                closedSum = _sum;
+                outcome = BucketOutcome.Closed;
+            }
+
+            _start = start;
+            _sum = 0;
+            _points = 0;
+        }
+
+        _sum += value;
+        _points++;
+        return outcome;
+    }
+
+    private static long Modulo(long value, long divisor)
+    {
+        var r = value % divisor;
+        return r < 0 ? r + divisor : r;
+    }
+}
+
+/// <summary>What adding a point to an <see cref="EventTimeBucket"/> did.</summary>
+internal enum BucketOutcome
+{
+    /// <summary>Added to the open bucket.</summary>
+    Added,
+
+    /// <summary>Opened a new bucket and closed the previous one.</summary>
+    Closed,
+
+    /// <summary>Older than the open bucket; ignored.</summary>
+    Late,
+}

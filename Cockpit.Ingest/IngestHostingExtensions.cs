@@ -1,0 +1,45 @@
+using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Simulation;
+using Cockpit.Ingest.Storage;
+using Cockpit.Ingest.Storage.Embedded;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Cockpit.Ingest;
+
+/// <summary>Registers everything <c>Cockpit.Ingest</c> provides.</summary>
+public static class IngestHostingExtensions
+{
+    /// <summary>
+    /// Adds the point bus, the configured store, and the adapters (the simulator when enabled), bound to the
+    /// <c>Cockpit</c> configuration section and validated at start-up.
+    /// </summary>
+    public static IHostApplicationBuilder AddCockpitIngest(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<CockpitOptions>().Bind(configuration.GetSection(CockpitOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<IngestBusOptions>().Bind(configuration.GetSection(IngestBusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.Kind == StoreKind.Embedded, "Cockpit:Store:Kind=InfluxDb is not available yet; use Embedded.")
+            .ValidateOnStart();
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<IngestBus>();
+        services.AddSingleton<IMetricStore, DuckDbMetricStore>();
+        services.AddHostedService<IngestDispatcher>();
+
+        services.AddSingleton<SimulatorStatus>();
+        if (configuration.GetSection(SimulatorOptions.SectionName).GetValue(nameof(SimulatorOptions.Enabled), defaultValue: true))
+        {
+            services.AddHostedService<SimulatorAdapter>();
+        }
+
+        return builder;
+    }
+}

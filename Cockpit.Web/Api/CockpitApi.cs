@@ -1,0 +1,67 @@
+using Cockpit.Detection.Alerts;
+using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Simulation;
+using Cockpit.Ingest.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Web.Api;
+
+/// <summary>The read-only JSON API used by integrations and tests.</summary>
+public static class CockpitApi
+{
+    /// <summary>Maps <c>/healthz</c>, <c>/api/series</c> and <c>/api/alerts</c>.</summary>
+    public static IEndpointRouteBuilder MapCockpitApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", Health);
+        endpoints.MapGet("/api/series", ListSeries);
+        endpoints.MapGet("/api/alerts", ListAlerts);
+        return endpoints;
+    }
+
+    private static IResult Health(IngestBus bus, SimulatorStatus simulator, IOptions<StoreOptions> store) =>
+        Results.Ok(new
+        {
+            status = "ok",
+            store = new { kind = store.Value.Kind },
+            bus = new { queued = bus.Queued, capacity = bus.Capacity, accepted = bus.Accepted, refused = bus.Refused },
+            simulator = new { running = simulator.Running, speed = simulator.Speed, simulatedTime = simulator.SimulatedTime, ticks = simulator.Ticks },
+        });
+
+    private static async Task<IResult> ListSeries(string? measurement, IMetricStore store, CancellationToken cancellationToken)
+    {
+        var series = await store.ListSeriesAsync(string.IsNullOrWhiteSpace(measurement) ? null : measurement, cancellationToken);
+        return Results.Ok(series);
+    }
+
+    private static IResult ListAlerts(string? state, AlertFeed feed)
+    {
+        AlertState? filter = null;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            if (!Enum.TryParse<AlertState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return Results.BadRequest(new { error = $"Unknown state '{state}'; use one of: {string.Join(", ", Enum.GetNames<AlertState>()).ToLowerInvariant()}." });
+            }
+
+            filter = parsed;
+        }
+
+        var alerts = feed.Snapshot().Where(a => filter is null || a.State == filter).Select(a => new
+        {
+            a.Id,
+            a.Rule,
+            a.Measurement,
+            a.Tags,
+            a.Severity,
+            a.State,
+            a.Summary,
+            a.Value,
+            a.Expected,
+            a.Score,
+            a.StartedAt,
+            a.UpdatedAt,
+            a.ResolvedAt,
+        });
+        return Results.Ok(alerts);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Cockpit.Web.Components.Controls;
+
+/// <summary>
+/// A line chart drawn by ApexCharts. The component owns the chart's life: it creates it after the first render,
+/// pushes new series when <see cref="Series"/> changes (a new list instance), and destroys it on dispose.
+/// </summary>
+public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
+{
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private IReadOnlyList<ChartSeries>? _rendered;
+    private bool _created;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>A stable name for tests and styling (the <c>data-chart</c> attribute).</summary>
+    [Parameter]
+    public string Key { get; set; } = "chart";
+
+    /// <summary>Heading above the chart (text).</summary>
+    [Parameter]
+    public string? Title { get; set; }
+
+    /// <summary>The lines to draw; pass a new list to redraw.</summary>
+    [Parameter]
+    [EditorRequired]
+    public IReadOnlyList<ChartSeries> Series { get; set; } = [];
+
+    /// <summary>Y-axis unit.</summary>
+    [Parameter]
+    public string? Unit { get; set; }
+
+    /// <summary>Height in pixels.</summary>
+    [Parameter]
+    public int Height { get; set; } = 300;
+
+    [Parameter]
+    public double? YMin { get; set; }
+
+    [Parameter]
+    public double? YMax { get; set; }
+
+    [Parameter]
+    public int Decimals { get; set; }
+
+    [Parameter]
+    public bool ShowLegend { get; set; } = true;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/cockpit-charts.js");
+            var config = new { height = Height, unit = Unit, yMin = YMin, yMax = YMax, decimals = Decimals, showLegend = ShowLegend };
+            _rendered = Series;
+            await _module.InvokeVoidAsync("create", _element, config, Series);
+            _created = true;
+            return;
+        }
+
+        if (_created && _module is not null && !ReferenceEquals(_rendered, Series))
+        {
+            _rendered = Series;
+            await _module.InvokeVoidAsync("update", _element, Series);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("destroy", _element);
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; so is the chart.
+        }
+    }
+}

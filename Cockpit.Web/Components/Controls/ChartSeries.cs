@@ -1,0 +1,11 @@
+namespace Cockpit.Web.Components.Controls;
+
+/// <summary>One line of a chart.</summary>
+/// <param name="Name">Legend text (rendered as text, never markup).</param>
+/// <param name="Points">Points in time order.</param>
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
+
+/// <summary>A chart point: Unix milliseconds and a value.</summary>
+/// <param name="X">Unix time in milliseconds.</param>
+/// <param name="Y">The value.</param>
+public readonly record struct ChartPoint(long X, double Y);

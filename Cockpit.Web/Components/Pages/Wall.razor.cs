@@ -1,0 +1,60 @@
+using System.Globalization;
+using Cockpit.Detection.Alerts;
+using Cockpit.Detection.Rollups;
+using Cockpit.Ingest.Simulation;
+using Cockpit.Web.Wall;
+using Microsoft.AspNetCore.Components;
+
+namespace Cockpit.Web.Components.Pages;
+
+/// <summary>
+/// The managers' wall: KPI tiles, live charts per metric family and the alert list. Served from memory (live
+/// rollups and the alert feed) and pushed through throttled subscriptions; nobody has to refresh it.
+/// </summary>
+public sealed partial class Wall : ComponentBase, IDisposable
+{
+    private WallSnapshot _snapshot = default!;
+    private IDisposable? _rollupSubscription;
+    private IDisposable? _alertSubscription;
+
+    [Inject]
+    private WallSnapshotBuilder Builder { get; set; } = default!;
+
+    [Inject]
+    private LiveRollups Rollups { get; set; } = default!;
+
+    [Inject]
+    private AlertFeed Alerts { get; set; } = default!;
+
+    [Inject]
+    private SimulatorStatus Simulator { get; set; } = default!;
+
+    private string DataTimeText =>
+        _snapshot.DataTime is { } time
+            ? time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture)
+            : "waiting for data";
+
+    protected override void OnInitialized()
+    {
+        _snapshot = Builder.Build();
+        _rollupSubscription = Rollups.Subscribe(Refresh);
+        _alertSubscription = Alerts.Subscribe(Refresh);
+    }
+
+    public void Dispose()
+    {
+        _rollupSubscription?.Dispose();
+        _alertSubscription?.Dispose();
+    }
+
+    // Called on a scheduler thread: build off the UI thread, then swap the immutable snapshot in on the renderer.
+    private void Refresh()
+    {
+        var snapshot = Builder.Build();
+        _ = InvokeAsync(() =>
+        {
+            _snapshot = snapshot;
+            StateHasChanged();
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Cockpit.Detection;
+using Cockpit.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run` serves framework and library assets from their build locations in every environment, not only in
+// Development; a published app has no such manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
+
+builder.AddCockpitDetection();
+builder.AddCockpitWeb();
+
+var app = builder.Build();
+
+app.UseCockpitWeb();
+
+app.Run();
+
+/// <summary>The web host's entry point; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,9 @@
+namespace Cockpit.Web.Wall;
+
+/// <summary>One KPI tile's content.</summary>
+/// <param name="Label">What it measures.</param>
+/// <param name="Value">The headline number, formatted.</param>
+/// <param name="Unit">Unit after the number.</param>
+/// <param name="Detail">A comparison or breakdown line.</param>
+/// <param name="State">Its colour.</param>
+public sealed record KpiValue(string Label, string Value, string Unit, string Detail, KpiState State);

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cockpit.Web.Api;
+using Cockpit.Web.Components;
+using Cockpit.Web.Wall;
+
+namespace Cockpit.Web;
+
+/// <summary>Registers and maps the dashboard and the HTTP API.</summary>
+public static class WebHostingExtensions
+{
+    /// <summary>Adds Blazor Server components, JSON settings and the wall's view-model builder.</summary>
+    public static IHostApplicationBuilder AddCockpitWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddSingleton<WallSnapshotBuilder>();
+        return builder;
+    }
+
+    /// <summary>Maps the API, static assets and the Blazor app.</summary>
+    public static WebApplication UseCockpitWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapCockpitApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
