@@ -3,35 +3,35 @@ using MathNet.Numerics.Statistics;
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
-/// Scores a value against the median and MAD of the last <c>window</c> values (robust to the very outliers it
-/// looks for, unlike mean and standard deviation). The scale never falls below √median, the noise of a count,
-/// nor below <see cref="MinimumScale"/>, so quiet series do not turn single events into huge scores. Values are
-/// winsorised before they enter the window, so a long surge does not become the baseline within minutes.
-/// State is a fixed ring of doubles: a few hundred bytes per series.
+/// Scores a count against the median and MAD of the last <c>window</c> values (robust to the very outliers it
+/// looks for, unlike mean and standard deviation). The scale never falls below √m + 1, with m the larger of the
+/// window's median and mean: the noise of a Poisson count plus a continuity margin, so quiet series (mostly zeros,
+/// where the MAD is 0) do not turn a handful of events into huge scores. Anomalous
+/// values (score at or above the threshold) stay out of the window, so a surge does not become its own baseline;
+/// after a full window's worth of them in a row the new level is accepted as normal (a lasting level shift).
+/// State is two fixed arrays of doubles: about a kilobyte per series for a 60-value window.
 /// </summary>
 public sealed class RobustZScoreDetector
 {
-    /// <summary>Smallest scale used, in the series' units.</summary>
-    public const double MinimumScale = 1.0;
-
     // 1.4826 × MAD estimates σ for normally distributed data.
     private const double MadToSigma = 1.4826;
 
     private readonly double[] _window;
     private readonly double[] _scratch;
     private readonly int _minHistory;
-    private readonly double _clampAt;
+    private readonly double _threshold;
     private int _count;
     private int _next;
+    private int _excludedInARow;
 
-    public RobustZScoreDetector(int window, int minHistory, double clampAt)
+    public RobustZScoreDetector(int window, int minHistory, double threshold)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 3);
         ArgumentOutOfRangeException.ThrowIfLessThan(minHistory, 3);
         _window = new double[window];
         _scratch = new double[window];
         _minHistory = Math.Min(minHistory, window);
-        _clampAt = clampAt;
+        _threshold = threshold;
     }
 
     /// <summary>Values currently in the window.</summary>
@@ -60,15 +60,31 @@ public sealed class RobustZScoreDetector
         var data = n == _scratch.Length ? _scratch : new double[n];
         Array.Copy(_window, data, n);
         var median = ArrayStatistics.MedianInplace(data);
+        var sum = 0.0;
         for (var i = 0; i < n; i++)
         {
+            sum += data[i];
             data[i] = Math.Abs(data[i] - median);
         }
 
         var mad = ArrayStatistics.MedianInplace(data);
-        var scale = Math.Max(Math.Max(MadToSigma * mad, Math.Sqrt(Math.Max(median, 0))), MinimumScale);
+        var countNoise = Math.Sqrt(Math.Max(Math.Max(median, sum / n), 0)) + 1;
+        var scale = Math.Max(MadToSigma * mad, countNoise);
         var z = (value - median) / scale;
-        Add(Math.Clamp(value, median - (_clampAt * scale), median + (_clampAt * scale)));
+        if (Math.Abs(z) < _threshold)
+        {
+            _excludedInARow = 0;
+            Add(value);
+        }
+        else if (_excludedInARow >= _window.Length)
+        {
+            Add(value);
+        }
+        else
+        {
+            _excludedInARow++;
+        }
+
         return new ZScore(z, median, scale);
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class SimulatorAdapter(
         var realPerTick = settings.Interval / settings.Speed;
         status.Speed = settings.Speed;
         status.Running = true;
-        LogStarted(start, settings.Speed, settings.Seed, simulator.PointsPerTick);
+        LogStarted(start, settings.Speed, settings.Seed, simulator.MaxPointsPerTick);
         foreach (var incident in simulator.Schedule.ForCycle(0))
         {
             LogIncidentPlanned(incident.Kind, incident.Region, incident.Start, incident.Duration);
@@ -59,7 +59,7 @@ internal sealed partial class SimulatorAdapter(
     private static DateTimeOffset AlignDown(DateTimeOffset time, TimeSpan interval) =>
         new(time.UtcTicks - (time.UtcTicks % interval.Ticks), TimeSpan.Zero);
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Simulator started at simulated {Start:O}, speed {Speed}x, seed {Seed}, {PointsPerTick} points per tick")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Simulator started at simulated {Start:O}, speed {Speed}x, seed {Seed}, up to {PointsPerTick} points per tick")]
     private partial void LogStarted(DateTimeOffset start, double speed, int seed, int pointsPerTick);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Incident planned: {Kind} in {Region} at simulated {Start:O} for {Duration}")]

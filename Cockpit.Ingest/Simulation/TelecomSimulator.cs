@@ -103,7 +103,7 @@ public sealed class TelecomSimulator
         var load = Seasonality.Load(local);
         var random = DeterministicRandom.For(_options.Seed, 0x5EED, tick);
         var incidents = Schedule.ActiveAt(time).ToArray();
-        var points = new List<MetricPoint>(PointsPerTick);
+        var points = new List<MetricPoint>(MaxPointsPerTick);
 
         for (var r = 0; r < _regions.Count; r++)
         {
@@ -117,8 +117,8 @@ public sealed class TelecomSimulator
         return [.. points];
     }
 
-    /// <summary>How many points one tick yields.</summary>
-    public int PointsPerTick =>
+    /// <summary>Most points one tick yields (a business series with no attempts has no rate or handling time).</summary>
+    public int MaxPointsPerTick =>
         _regions.Count * ((MetricNames.Channels.Count * MetricNames.Categories.Count) + (MetricNames.BusinessTypes.Count * 4) + (_options.CellsPerRegion * 3));
 
     private void AddComplaints(List<MetricPoint> points, int r, string region, double load, Incident[] incidents, DateTimeOffset time, long ts, Random random)

@@ -1,0 +1,148 @@
+using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Model;
+using Cockpit.Ingest.Storage;
+using Cockpit.Ingest.Storage.Embedded;
+using Cockpit.Tests.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cockpit.Tests.Ingest.Storage;
+
+public sealed class DuckDbMetricStoreTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(Points.Monday);
+
+    public void Dispose() => _dir.Dispose();
+
+    private DuckDbMetricStore Open(TimeSpan? flushInterval = null) => new(
+        Options.Create(new CockpitOptions { DataDir = _dir.Path }),
+        Options.Create(new StoreOptions { FlushInterval = flushInterval ?? TimeSpan.FromMilliseconds(200) }),
+        _time,
+        NullLogger<DuckDbMetricStore>.Instance);
+
+    private static MetricQuery Query(Aggregate aggregate, params string[] groupBy) => new()
+    {
+        Measurement = MetricNames.Complaints,
+        Field = MetricNames.CountField,
+        From = Points.Monday,
+        To = Points.Monday.AddHours(1),
+        Bucket = TimeSpan.FromMinutes(5),
+        Aggregate = aggregate,
+        GroupBy = groupBy,
+    };
+
+    private static MetricPoint[] TwoDistrictsTenMinutes() =>
+    [
+        .. Enumerable.Range(0, 10).Select(m => Points.Count("tianhe", m + 1, Points.Monday.AddMinutes(m))),
+        .. Enumerable.Range(0, 10).Select(m => Points.Count("tianhe", 100, Points.Monday.AddMinutes(m), channel: "app")),
+        .. Enumerable.Range(0, 10).Select(m => Points.Count("liwan", 2, Points.Monday.AddMinutes(m))),
+    ];
+
+    [Fact]
+    public async Task Query_GroupByRegionSum_BucketsPerDistrict()
+    {
+        await using var store = Open();
+        store.Append(TwoDistrictsTenMinutes());
+        await store.FlushAsync(CancellationToken.None);
+
+        var result = await store.QueryAsync(Query(Aggregate.Sum, "region"), CancellationToken.None);
+
+        Assert.Equal(["liwan", "tianhe"], result.Series.Select(s => s.Group["region"]));
+        var tianhe = result.Series[1].Points;
+        Assert.Equal([Points.Monday, Points.Monday.AddMinutes(5)], tianhe.Select(p => p.Time));
+        Assert.Equal([1 + 2 + 3 + 4 + 5 + 500.0, 6 + 7 + 8 + 9 + 10 + 500.0], tianhe.Select(p => p.Value));
+        Assert.Equal([10.0, 10.0], result.Series[0].Points.Select(p => p.Value));
+    }
+
+    [Theory]
+    [InlineData(Aggregate.Mean, 5.5)]
+    [InlineData(Aggregate.Min, 1)]
+    [InlineData(Aggregate.Max, 10)]
+    [InlineData(Aggregate.Count, 10)]
+    [InlineData(Aggregate.Last, 10)]
+    [InlineData(Aggregate.Sum, 55)]
+    public async Task Query_Aggregate_OverOneHourBucket(Aggregate aggregate, double expected)
+    {
+        await using var store = Open();
+        store.Append(TwoDistrictsTenMinutes());
+        await store.FlushAsync(CancellationToken.None);
+
+        var result = await store.QueryAsync(
+            Query(aggregate) with
+            {
+                Bucket = TimeSpan.FromHours(1),
+                TagFilters = new Dictionary<string, IReadOnlyList<string>> { ["region"] = ["tianhe"], ["channel"] = ["hotline"] },
+            },
+            CancellationToken.None);
+
+        var only = Assert.Single(Assert.Single(result.Series).Points);
+        Assert.Equal(expected, only.Value, 9);
+    }
+
+    [Fact]
+    public async Task Query_TagKeyWithQuotes_TreatedAsDataNotSql()
+    {
+        await using var store = Open();
+        store.Append([Points.At(SeriesKey.Create("m", ("we\"ird'key", "v'1")), "f", 3, Points.Monday)]);
+        await store.FlushAsync(CancellationToken.None);
+
+        var result = await store.QueryAsync(
+            new MetricQuery
+            {
+                Measurement = "m",
+                Field = "f",
+                From = Points.Monday,
+                To = Points.Monday.AddMinutes(1),
+                Bucket = TimeSpan.FromMinutes(1),
+                Aggregate = Aggregate.Sum,
+                GroupBy = ["we\"ird'key"],
+                TagFilters = new Dictionary<string, IReadOnlyList<string>> { ["we\"ird'key"] = ["v'1"] },
+            },
+            CancellationToken.None);
+
+        Assert.Equal("v'1", Assert.Single(result.Series).Group["we\"ird'key"]);
+    }
+
+    [Fact]
+    public async Task Append_NotFlushed_VisibleAfterTheFlushInterval()
+    {
+        await using var store = Open(TimeSpan.FromMilliseconds(200));
+        store.Append(TwoDistrictsTenMinutes());
+
+        Assert.Empty((await store.QueryAsync(Query(Aggregate.Sum), CancellationToken.None)).Series);
+
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+
+        Assert.Single((await store.QueryAsync(Query(Aggregate.Sum), CancellationToken.None)).Series);
+    }
+
+    [Fact]
+    public async Task ListSeries_AfterReopen_CountsAndLastTimestampKept()
+    {
+        await using (var store = Open())
+        {
+            store.Append(TwoDistrictsTenMinutes());
+        }
+
+        await using var reopened = Open();
+        var series = await reopened.ListSeriesAsync(MetricNames.Complaints, CancellationToken.None);
+
+        Assert.Equal(3, series.Count);
+        Assert.All(series, s => Assert.Equal(10, s.PointCount));
+        Assert.All(series, s => Assert.Equal(Points.Monday.AddMinutes(9), s.LastTimestamp));
+        Assert.Contains(series, s => s.Tags["region"] == "liwan" && s.Field == "count");
+        Assert.Empty(await reopened.ListSeriesAsync("network", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Query_InvalidRange_ClearError()
+    {
+        await using var store = Open();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
+            store.QueryAsync(Query(Aggregate.Sum) with { To = Points.Monday }, CancellationToken.None));
+        Assert.Contains("must be after", ex.Message, StringComparison.Ordinal);
+    }
+}
