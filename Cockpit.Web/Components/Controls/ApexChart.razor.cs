@@ -50,12 +50,16 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter]
     public bool ShowLegend { get; set; } = true;
 
+    /// <summary>Time zone the x axis is drawn in, as an offset from UTC (the wall's, not the browser's).</summary>
+    [Parameter]
+    public TimeSpan UtcOffset { get; set; }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/cockpit-charts.js");
-            var config = new { height = Height, unit = Unit, yMin = YMin, yMax = YMax, decimals = Decimals, showLegend = ShowLegend };
+            var config = new { height = Height, unit = Unit, yMin = YMin, yMax = YMax, decimals = Decimals, showLegend = ShowLegend, utcOffsetMinutes = UtcOffset.TotalMinutes };
             _rendered = Series;
             await _module.InvokeVoidAsync("create", _element, config, Series);
             _created = true;

@@ -29,9 +29,12 @@ public sealed partial class Wall : ComponentBase, IDisposable
     [Inject]
     private SimulatorStatus Simulator { get; set; } = default!;
 
+    // The wall shows the service centre's local time (Guangzhou, UTC+8, no daylight saving), whatever the TV's setting.
+    private static readonly TimeSpan WallOffset = TimeSpan.FromHours(8);
+
     private string DataTimeText =>
         _snapshot.DataTime is { } time
-            ? time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture)
+            ? time.ToOffset(WallOffset).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture)
             : "waiting for data";
 
     protected override void OnInitialized()

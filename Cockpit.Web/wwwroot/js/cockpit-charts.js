@@ -12,8 +12,14 @@ function escapeText(value) {
     .replace(/'/g, '&#39;');
 }
 
-function toApexSeries(series) {
-  return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x, p.y]) }));
+// One distinct colour per district (11 by default), readable on the dark wall.
+const palette = ['#4cc9f0', '#f72585', '#ffd166', '#06d6a0', '#a78bfa', '#ff8c42', '#90be6d', '#ef476f',
+  '#4895ef', '#e9c46a', '#c77dff', '#2ec4b6', '#f4a261'];
+
+// Times are drawn in the wall's time zone (not the browser's): x values are shifted by the zone's offset and
+// ApexCharts is told to format them as UTC.
+function toApexSeries(series, offsetMs) {
+  return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x + offsetMs, p.y]) }));
 }
 
 function countPoints(series) {
@@ -21,7 +27,10 @@ function countPoints(series) {
 }
 
 export function create(element, config, series) {
+  const offsetMs = (config.utcOffsetMinutes || 0) * 60000;
+  element.dataset.offsetMs = offsetMs;
   const options = {
+    colors: palette,
     chart: {
       type: 'line',
       height: config.height,
@@ -45,12 +54,16 @@ export function create(element, config, series) {
     },
     tooltip: {
       theme: 'dark',
-      x: { format: 'HH:mm' },
+      x: { format: 'yyyy-MM-dd HH:mm' },
       y: { title: { formatter: name => escapeText(name) + ':' } }
     },
     xaxis: {
       type: 'datetime',
-      labels: { datetimeUTC: false, style: { fontSize: '13px' } }
+      labels: {
+        datetimeUTC: true,
+        datetimeFormatter: { hour: 'HH:mm', minute: 'HH:mm', day: 'MM-dd' },
+        style: { fontSize: '13px' }
+      }
     },
     yaxis: {
       min: config.yMin ?? undefined,
@@ -60,7 +73,7 @@ export function create(element, config, series) {
       labels: { style: { fontSize: '13px' } }
     },
     noData: { text: 'Waiting for data…' },
-    series: toApexSeries(series)
+    series: toApexSeries(series, offsetMs)
   };
   const chart = new ApexCharts(element, options);
   charts.set(element, chart);
@@ -73,7 +86,7 @@ export function update(element, series) {
   if (!chart) {
     return;
   }
-  chart.updateSeries(toApexSeries(series), false);
+  chart.updateSeries(toApexSeries(series, Number(element.dataset.offsetMs || 0)), false);
   element.dataset.points = countPoints(series);
   element.dataset.updates = (Number(element.dataset.updates || 0) + 1).toString();
 }
