@@ -64,7 +64,18 @@ public sealed class AlertFeed : IDisposable
             }
             else
             {
-                changed = open is null ? null : open with { State = AlertState.Resolved, UpdatedAt = signal.Time, ResolvedAt = signal.Time };
+                changed = open is null
+                    ? null
+                    : open with
+                    {
+                        State = AlertState.Resolved,
+                        Summary = signal.Summary,
+                        Value = signal.Value,
+                        Expected = signal.Expected,
+                        Score = signal.Score,
+                        UpdatedAt = signal.Time,
+                        ResolvedAt = signal.Time,
+                    };
             }
 
             if (changed is null)

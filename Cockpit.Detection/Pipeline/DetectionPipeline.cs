@@ -44,7 +44,15 @@ internal sealed partial class DetectionPipeline(
             rollups.Observe(point);
             if (_surge.Observe(point) is { } signal && alerts.Apply(signal) is { } alert)
             {
-                LogAlertChanged(alert.Id, alert.Rule, alert.State, alert.Summary);
+                // Opening and resolving are news; the per-bucket updates of a firing alert are not.
+                if (alert.State == AlertState.Resolved || alert.UpdatedAt == alert.StartedAt)
+                {
+                    LogAlertChanged(alert.Id, alert.Rule, alert.State, alert.Summary);
+                }
+                else
+                {
+                    LogAlertUpdated(alert.Id, alert.Summary);
+                }
             }
         }
         catch (Exception ex)
@@ -55,6 +63,9 @@ internal sealed partial class DetectionPipeline(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Alert {Id} ({Rule}) is {State}: {Summary}")]
     private partial void LogAlertChanged(string id, string rule, AlertState state, string summary);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Alert {Id} still firing: {Summary}")]
+    private partial void LogAlertUpdated(string id, string summary);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Detection failed on a point of {Series}")]
     private partial void LogPointFailed(Exception exception, string series);

@@ -111,10 +111,17 @@ public sealed class IngestBus : IDisposable
 
     internal void Publish(in MetricPoint point) => _points.OnNext(point);
 
-    internal void Complete()
+    /// <summary>Refuses further batches; the dispatcher drains what was accepted and then stops.</summary>
+    internal void CompleteWriting() => _queue.Writer.TryComplete();
+
+    /// <summary>Tells subscribers the stream has ended (after the last accepted point was dispatched).</summary>
+    internal void CompletePoints()
     {
-        _queue.Writer.TryComplete();
-        _points.OnCompleted();
+        // A host torn down out of order (container disposed before hosted services stop) has nobody left to tell.
+        if (!_points.IsDisposed)
+        {
+            _points.OnCompleted();
+        }
     }
 
     public void Dispose()
@@ -147,7 +154,8 @@ public sealed class IngestBus : IDisposable
         if (!_queue.Writer.TryWrite(batch))
         {
             Interlocked.Add(ref _queued, -batch.Length);
-            throw new InvalidOperationException("The ingest bus is shut down.");
+            Interlocked.Add(ref _accepted, -batch.Length);
+            throw new InvalidOperationException("The ingest bus is shutting down and accepts no more points.");
         }
     }
 }

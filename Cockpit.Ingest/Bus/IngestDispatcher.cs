@@ -1,3 +1,4 @@
+using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,40 +6,48 @@ using Microsoft.Extensions.Logging;
 namespace Cockpit.Ingest.Bus;
 
 /// <summary>
-/// Drains the ingest bus: each batch goes to the store first (so anything detection sees is on its way
-/// to disk) and then, point by point, to <see cref="IngestBus.Points"/>. On shutdown the queue is drained
-/// and the store flushed, so points accepted before the stop are kept.
+/// Drains the ingest bus: each batch goes to the store first (so anything detection sees is on its way to disk)
+/// and then, point by point, to <see cref="IngestBus.Points"/>. On stop the bus refuses new batches, every batch
+/// already accepted is still dispatched, and the store is flushed — also when the stop comes before the loop ever
+/// ran, which is why this is a plain hosted service and not a cancellable <see cref="BackgroundService"/>.
 /// </summary>
 internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store, ILogger<IngestDispatcher> logger)
-    : BackgroundService
+    : IHostedService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var reader = bus.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
-            {
-                while (reader.TryRead(out var batch))
-                {
-                    Dispatch(batch);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: fall through and drain what was accepted.
-        }
+    private Task? _loop;
 
-        while (reader.TryRead(out var batch))
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Completing the queue ends the loop once it is empty: nothing accepted is left behind.
+        bus.CompleteWriting();
+        if (_loop is not null)
         {
-            Dispatch(batch);
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await store.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        bus.CompletePoints();
     }
 
-    private void Dispatch(Model.MetricPoint[] batch)
+    private async Task RunAsync()
+    {
+        var reader = bus.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var batch))
+            {
+                Dispatch(batch);
+            }
+        }
+    }
+
+    private void Dispatch(MetricPoint[] batch)
     {
         try
         {

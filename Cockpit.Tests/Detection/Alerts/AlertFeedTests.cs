@@ -17,7 +17,7 @@ public sealed class AlertFeedTests
         new Dictionary<string, string> { ["region"] = region },
         firing,
         severity,
-        "summary",
+        "summary at " + minute,
         40,
         12,
         7,
@@ -48,6 +48,8 @@ public sealed class AlertFeedTests
         var again = feed.Apply(Signal(true, 20))!;
 
         Assert.Equal(AlertState.Resolved, resolved.State);
+        Assert.Equal(first.Id, resolved.Id);
+        Assert.Equal("summary at 10", resolved.Summary);
         Assert.Equal(Points.Monday.AddMinutes(10), resolved.ResolvedAt);
         Assert.NotEqual(first.Id, again.Id);
         Assert.Equal(2, feed.Snapshot().Count);

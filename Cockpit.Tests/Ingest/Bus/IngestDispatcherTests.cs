@@ -1,0 +1,73 @@
+using Cockpit.Ingest;
+using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Model;
+using Cockpit.Ingest.Storage;
+using Cockpit.Tests.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cockpit.Tests.Ingest.Bus;
+
+public sealed class IngestDispatcherTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cockpit:DataDir"] = _dir.Path,
+            ["Cockpit:Simulator:Enabled"] = "false",
+            ["Cockpit:Store:FlushInterval"] = "00:00:01",
+        });
+        builder.AddCockpitIngest();
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Stop_AfterAcceptingBatches_EveryAcceptedPointStoredAndSeenOnce()
+    {
+        long seen = 0;
+        var accepted = 0;
+        using (var host = BuildHost())
+        {
+            await host.StartAsync();
+            var bus = host.Services.GetRequiredService<IngestBus>();
+            using var subscription = bus.Points.Subscribe(_ => Interlocked.Increment(ref seen));
+            for (var batch = 0; batch < 200; batch++)
+            {
+                var points = Enumerable.Range(0, 500)
+                    .Select(i => Points.Count("r" + (i % 11), i, Points.Monday.AddMinutes(batch), channel: "c" + (i % 45)))
+                    .ToArray();
+                Assert.True(bus.TryPublish(points));
+                accepted += points.Length;
+            }
+
+            await host.StopAsync();
+            Assert.Equal(0, bus.Queued);
+            Assert.Throws<InvalidOperationException>(() => bus.TryPublish([Points.Count("late", 1, Points.Monday)]));
+        }
+
+        Assert.Equal(accepted, Interlocked.Read(ref seen));
+        using var reopened = BuildHost();
+        var store = reopened.Services.GetRequiredService<IMetricStore>();
+        var series = await store.ListSeriesAsync(MetricNames.Complaints, CancellationToken.None);
+        Assert.Equal(accepted, series.Sum(s => s.PointCount));
+        var total = await store.QueryAsync(
+            new MetricQuery
+            {
+                Measurement = MetricNames.Complaints,
+                Field = MetricNames.CountField,
+                From = Points.Monday,
+                To = Points.Monday.AddDays(1),
+                Bucket = TimeSpan.FromDays(1),
+                Aggregate = Aggregate.Count,
+            },
+            CancellationToken.None);
+        Assert.Equal(accepted, Assert.Single(Assert.Single(total.Series).Points).Value);
+    }
+}
