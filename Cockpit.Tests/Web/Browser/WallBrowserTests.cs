@@ -47,12 +47,12 @@ public sealed class WallBrowserTests : IAsyncLifetime
         // The chart's data-points attribute is set by our JS after ApexCharts received series over the circuit.
         var complaints = page.Locator("[data-chart=complaints]");
         await Assertions.Expect(complaints).ToHaveAttributeAsync("data-points", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"), new() { Timeout = 30_000 });
-        var first = int.Parse((await complaints.GetAttributeAsync("data-points"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var first = long.Parse((await complaints.GetAttributeAsync("data-last-x"))!, System.Globalization.CultureInfo.InvariantCulture);
 
-        // Pushed, not polled: the count keeps growing without any reload or click.
+        // Pushed, not polled: newer points keep arriving without any reload or click.
         await Assertions.Expect(complaints).ToHaveAttributeAsync("data-updates", new System.Text.RegularExpressions.Regex("^([3-9]|[1-9][0-9]+)$"), new() { Timeout = 30_000 });
-        var later = int.Parse((await complaints.GetAttributeAsync("data-points"))!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(later > first, $"points {first} → {later}");
+        var later = long.Parse((await complaints.GetAttributeAsync("data-last-x"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(later > first, $"newest point {first} → {later}");
         Assert.True(await page.Locator("[data-chart=complaints] path.apexcharts-line").CountAsync() >= 11);
 
         // The simulated surge shows up as an alert row without a refresh.

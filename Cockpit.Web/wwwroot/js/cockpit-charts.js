@@ -22,8 +22,10 @@ function toApexSeries(series, offsetMs) {
   return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x + offsetMs, p.y]) }));
 }
 
-function countPoints(series) {
-  return series.reduce((n, s) => n + s.points.length, 0);
+// Exposed on the element as data-points / data-last-x, so tests (and curious people) can see what was drawn.
+function describe(element, series) {
+  element.dataset.points = series.reduce((n, s) => n + s.points.length, 0);
+  element.dataset.lastX = series.reduce((x, s) => s.points.length ? Math.max(x, s.points[s.points.length - 1].x) : x, 0);
 }
 
 export function create(element, config, series) {
@@ -77,7 +79,7 @@ export function create(element, config, series) {
   };
   const chart = new ApexCharts(element, options);
   charts.set(element, chart);
-  element.dataset.points = countPoints(series);
+  describe(element, series);
   return chart.render();
 }
 
@@ -87,7 +89,7 @@ export function update(element, series) {
     return;
   }
   chart.updateSeries(toApexSeries(series, Number(element.dataset.offsetMs || 0)), false);
-  element.dataset.points = countPoints(series);
+  describe(element, series);
   element.dataset.updates = (Number(element.dataset.updates || 0) + 1).toString();
 }
 
