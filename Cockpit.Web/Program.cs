@@ -1,4 +1,5 @@
 using Cockpit.Detection;
+using Cockpit.Ingest;
 using Cockpit.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Development; a published app has no such manifest and is unaffected.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddCockpitIngest();
 builder.AddCockpitDetection();
 builder.AddCockpitWeb();
 
