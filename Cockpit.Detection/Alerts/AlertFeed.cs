@@ -52,30 +52,16 @@ public sealed class AlertFeed : IDisposable
             {
                 changed = open is null
                     ? NewAlert(signal, fingerprint)
-                    : open with
+                    : WithObservation(open, signal) with
                     {
                         Severity = (AlertSeverity)Math.Max((int)open.Severity, (int)signal.Severity),
-                        Summary = signal.Summary,
-                        Value = signal.Value,
-                        Expected = signal.Expected,
-                        Score = signal.Score,
-                        UpdatedAt = signal.Time,
                     };
             }
             else
             {
                 changed = open is null
                     ? null
-                    : open with
-                    {
-                        State = AlertState.Resolved,
-                        Summary = signal.Summary,
-                        Value = signal.Value,
-                        Expected = signal.Expected,
-                        Score = signal.Score,
-                        UpdatedAt = signal.Time,
-                        ResolvedAt = signal.Time,
-                    };
+                    : WithObservation(open, signal) with { State = AlertState.Resolved, ResolvedAt = signal.Time };
             }
 
             if (changed is null)
@@ -107,6 +93,16 @@ public sealed class AlertFeed : IDisposable
         Expected = signal.Expected,
         Score = signal.Score,
         StartedAt = signal.Time,
+        UpdatedAt = signal.Time,
+    };
+
+    // What every signal updates on its open alert, whether it keeps it firing or resolves it.
+    private static Alert WithObservation(Alert alert, AlertSignal signal) => alert with
+    {
+        Summary = signal.Summary,
+        Value = signal.Value,
+        Expected = signal.Expected,
+        Score = signal.Score,
         UpdatedAt = signal.Time,
     };
 

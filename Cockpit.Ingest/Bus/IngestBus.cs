@@ -150,12 +150,12 @@ public sealed class IngestBus : IDisposable
 
     private void Enqueue(MetricPoint[] batch)
     {
-        Interlocked.Add(ref _accepted, batch.Length);
         if (!_queue.Writer.TryWrite(batch))
         {
             Interlocked.Add(ref _queued, -batch.Length);
-            Interlocked.Add(ref _accepted, -batch.Length);
             throw new InvalidOperationException("The ingest bus is shutting down and accepts no more points.");
         }
+
+        Interlocked.Add(ref _accepted, batch.Length);
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     private string DataTimeText =>
         _snapshot.DataTime is { } time
-            ? time.ToOffset(WallOffset).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture)
+            ? string.Create(CultureInfo.InvariantCulture, $"{time.ToOffset(WallOffset):yyyy-MM-dd HH:mm} UTC{WallOffset.Hours:+0;-0}")
             : "waiting for data";
 
     protected override void OnInitialized()
