@@ -1,5 +1,6 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Mqtt;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Ingest;
 
@@ -14,7 +16,7 @@ namespace Cockpit.Ingest;
 public static class IngestHostingExtensions
 {
     /// <summary>
-    /// Adds the point bus, the configured store, and the adapters (the simulator when enabled), bound to the
+    /// Adds the point bus, the configured store, and the adapters (the simulator, MQTT; each when enabled), bound to the
     /// <c>Cockpit</c> configuration section and validated at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddCockpitIngest(this IHostApplicationBuilder builder)
@@ -38,6 +40,15 @@ public static class IngestHostingExtensions
         if (configuration.GetSection(SimulatorOptions.SectionName).GetValue(nameof(SimulatorOptions.Enabled), defaultValue: true))
         {
             services.AddHostedService<SimulatorAdapter>();
+        }
+
+        // After the dispatcher: hosted services stop in reverse order, so MQTT stops writing before the bus closes.
+        services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
+        services.AddSingleton<MqttStatus>();
+        if (configuration.GetSection(MqttOptions.SectionName).GetValue<bool>(nameof(MqttOptions.Enabled)))
+        {
+            services.AddHostedService<MqttAdapter>();
         }
 
         return builder;
