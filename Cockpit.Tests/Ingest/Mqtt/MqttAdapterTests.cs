@@ -10,6 +10,7 @@ using Cockpit.Tests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MQTTnet;
 
 namespace Cockpit.Tests.Ingest.Mqtt;
@@ -241,8 +242,10 @@ public sealed class MqttAdapterTests : IDisposable
         // No appsettings.json or environment: the test decides every setting.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        var log = new LogCapture();
+        builder.Logging.AddProvider(log);
         builder.AddCockpitIngest();
-        var host = new IngestHost(builder.Build(), broker);
+        var host = new IngestHost(builder.Build(), broker, log);
         await host.StartAsync();
         if (waitConnected)
         {
@@ -259,12 +262,14 @@ public sealed class MqttAdapterTests : IDisposable
         private readonly MosquittoBroker _broker;
         private readonly ConcurrentQueue<MetricPoint> _points = new();
         private readonly IDisposable _subscription;
+        private readonly LogCapture _log;
         private bool _stopped;
 
-        public IngestHost(IHost host, MosquittoBroker broker)
+        public IngestHost(IHost host, MosquittoBroker broker, LogCapture log)
         {
             _host = host;
             _broker = broker;
+            _log = log;
             Status = host.Services.GetRequiredService<MqttStatus>();
             _subscription = host.Services.GetRequiredService<IngestBus>().Points.Subscribe(_points.Enqueue);
         }
@@ -283,15 +288,12 @@ public sealed class MqttAdapterTests : IDisposable
         }
 
         public async Task WaitUntilAsync(Func<MqttStatus, bool> condition, string what) =>
-            await Eventually.Get(() => Task.FromResult(condition(Status) ? Status : null), Deadline, $"{what} ({Describe()})");
+            await WaitAsync(() => condition(Status) ? Status : null, what);
 
         /// <summary>Waits until exactly <paramref name="count"/> points arrived (more would fail the test).</summary>
         public async Task<MetricPoint[]> WaitForPointsAsync(int count)
         {
-            var points = await Eventually.Get(
-                () => Task.FromResult(_points.Count >= count ? _points.ToArray() : null),
-                Deadline,
-                $"{count} points ({Describe()})");
+            var points = await WaitAsync(() => _points.Count >= count ? _points.ToArray() : null, $"{count} points");
             Assert.Equal(count, points.Length);
             return points;
         }
@@ -304,8 +306,22 @@ public sealed class MqttAdapterTests : IDisposable
             _host.Dispose();
         }
 
+        // The description is taken when the wait gives up, not when it starts, so that it tells what went wrong.
+        private async Task<T> WaitAsync<T>(Func<T?> probe, string what)
+            where T : class
+        {
+            try
+            {
+                return await Eventually.Get(() => Task.FromResult(probe()), Deadline, what);
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"{ex.Message} {Describe()}", ex);
+            }
+        }
+
         private string Describe() =>
-            $"connected {Status.Connected}, received {Status.MessagesReceived}, bad {Status.BadMessages}, " +
-            $"reconnects {Status.Reconnects}, last error '{Status.LastError}', points {_points.Count}; broker log:\n{_broker.Log}";
+            $"Status: connected {Status.Connected}, received {Status.MessagesReceived}, bad {Status.BadMessages}, " +
+            $"reconnects {Status.Reconnects}, last error '{Status.LastError}', points {_points.Count}; Cockpit log:\n{_log}\nbroker log:\n{_broker.Log}";
     }
 }
