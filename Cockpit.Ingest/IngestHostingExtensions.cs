@@ -1,5 +1,6 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Http;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Ingest;
 
@@ -33,10 +35,13 @@ public static class IngestHostingExtensions
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
 
         services.AddSingleton<IngestBus>();
         services.AddSingleton<SeriesRegistry>();
         services.AddSingleton<IngestWriter>();
+        services.AddSingleton<IngestAuthenticator>();
+        services.AddSingleton<IngestHttpHandler>();
         services.AddSingleton<IMetricStore, DuckDbMetricStore>();
         services.AddHostedService<IngestDispatcher>();
 
