@@ -1,12 +1,15 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
+using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Ingest;
 
@@ -38,6 +41,15 @@ public static class IngestHostingExtensions
         if (configuration.GetSection(SimulatorOptions.SectionName).GetValue(nameof(SimulatorOptions.Enabled), defaultValue: true))
         {
             services.AddHostedService<SimulatorAdapter>();
+        }
+
+        services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReplayOptions>, ReplayOptionsValidator>();
+        services.AddSingleton<ReplayStatus>();
+        if (configuration.GetSection(ReplayOptions.SectionName).GetValue(nameof(ReplayOptions.Enabled), defaultValue: false))
+        {
+            services.TryAddSingleton<IngestWriter>();
+            services.AddHostedService<ReplayAdapter>();
         }
 
         return builder;
