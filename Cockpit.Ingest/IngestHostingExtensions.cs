@@ -1,6 +1,7 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Replay;
+using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
@@ -33,7 +34,11 @@ public static class IngestHostingExtensions
             .ValidateOnStart();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
         services.AddSingleton<IngestBus>();
+        services.AddSingleton<SeriesRegistry>();
+        services.AddSingleton<IngestWriter>();
         services.AddSingleton<IMetricStore, DuckDbMetricStore>();
         services.AddHostedService<IngestDispatcher>();
 
@@ -48,7 +53,6 @@ public static class IngestHostingExtensions
         services.AddSingleton<ReplayStatus>();
         if (configuration.GetSection(ReplayOptions.SectionName).GetValue(nameof(ReplayOptions.Enabled), defaultValue: false))
         {
-            services.TryAddSingleton<IngestWriter>();
             services.AddHostedService<ReplayAdapter>();
         }
 

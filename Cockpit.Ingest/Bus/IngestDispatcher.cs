@@ -1,4 +1,3 @@
-using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,6 +13,8 @@ namespace Cockpit.Ingest.Bus;
 internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store, ILogger<IngestDispatcher> logger)
     : IHostedService
 {
+    // A few field series per allowed series; past that the marker starts over (see OutOfOrderMarker).
+    private readonly OutOfOrderMarker _outOfOrder = new(maxTracked: 1_000_000);
     private Task? _loop;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -47,30 +48,37 @@ internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store
         }
     }
 
-    private void Dispatch(MetricPoint[] batch)
+    private void Dispatch(PointBatch batch)
     {
+        var points = batch.Points;
+        _outOfOrder.Mark(points);
         try
         {
-            store.Append(batch);
+            store.Append(points);
         }
         catch (Exception ex)
         {
-            LogStoreFailed(ex, batch.Length);
+            LogStoreFailed(ex, batch.Count);
         }
 
-        for (var i = 0; i < batch.Length; i++)
+        for (var i = 0; i < points.Length; i++)
         {
             try
             {
-                bus.Publish(batch[i]);
+                bus.Publish(points[i]);
             }
             catch (Exception ex)
             {
-                LogSubscriberFailed(ex, batch[i].Series.Canonical);
+                LogSubscriberFailed(ex, points[i].Series.Canonical);
             }
         }
 
-        bus.Release(batch.Length);
+        if (batch.Pooled)
+        {
+            PointBuffer.Return(batch.Array, batch.Count);
+        }
+
+        bus.Release(batch.Count);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "The store refused a batch of {Count} points")]
