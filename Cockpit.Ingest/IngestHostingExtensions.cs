@@ -1,5 +1,6 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Http;
 using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
@@ -18,8 +19,8 @@ namespace Cockpit.Ingest;
 public static class IngestHostingExtensions
 {
     /// <summary>
-    /// Adds the point bus, the configured store, and the adapters (the simulator when enabled), bound to the
-    /// <c>Cockpit</c> configuration section and validated at start-up.
+    /// Adds the point bus, the configured store, and the adapters (the simulator and the file replay when enabled),
+    /// bound to the <c>Cockpit</c> configuration section and validated at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddCockpitIngest(this IHostApplicationBuilder builder)
     {
@@ -35,10 +36,13 @@ public static class IngestHostingExtensions
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
 
         services.AddSingleton<IngestBus>();
         services.AddSingleton<SeriesRegistry>();
         services.AddSingleton<IngestWriter>();
+        services.AddSingleton<IngestAuthenticator>();
+        services.AddSingleton<IngestHttpHandler>();
         services.AddSingleton<IMetricStore, DuckDbMetricStore>();
         services.AddHostedService<IngestDispatcher>();
 
