@@ -20,7 +20,7 @@ public sealed class ReplayFileReader
     private const long NoTimestamp = long.MinValue;
 
     private readonly ReplayFileOptions _file;
-    private readonly DecodeLine _decode;
+    private readonly IngestWriter _writer;
     private readonly string _source;
     private readonly TimePrecision _precision;
 
@@ -30,23 +30,16 @@ public sealed class ReplayFileReader
     /// <param name="source">The source recorded on the points.</param>
     /// <param name="defaultPrecision">The unit of line-protocol timestamps when the file does not say.</param>
     public ReplayFileReader(ReplayFileOptions file, IngestWriter writer, string source = "replay", TimePrecision defaultPrecision = TimePrecision.Nanoseconds)
-        : this(file, DecodeWith(writer), source, defaultPrecision)
-    {
-    }
-
-    internal ReplayFileReader(ReplayFileOptions file, DecodeLine decode, string source, TimePrecision defaultPrecision)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(writer);
         ArgumentException.ThrowIfNullOrEmpty(source);
         _file = file;
-        _decode = decode;
+        _writer = writer;
         _source = source;
         _precision = file.Precision ?? defaultPrecision;
         Status = new ReplayFileStatus(file.Path, file.Format);
     }
-
-    /// <summary>Decodes one line of line protocol into points (the shape of <see cref="IngestWriter.Decode"/>).</summary>
-    internal delegate WriteResult DecodeLine(ReadOnlySpan<byte> payload, WriteRequest request, List<MetricPoint> points);
 
     /// <summary>Raised for every rejected line, on the reading thread.</summary>
     public event EventHandler<ReplayLineError>? LineRejected;
@@ -139,7 +132,7 @@ public sealed class ReplayFileReader
             }
 
             decoded.Clear();
-            var result = _decode(content, request, decoded);
+            var result = _writer.Decode(content, request, decoded);
             if (result.LinesRejected > 0)
             {
                 Reject(lines.LineNumber, result.FirstError?.Message ?? "rejected");
@@ -186,12 +179,6 @@ public sealed class ReplayFileReader
         }
 
         Status.AddRound();
-    }
-
-    private static DecodeLine DecodeWith(IngestWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        return writer.Decode;
     }
 
     private WriteRequest Request(long defaultTimestampNs) =>
