@@ -64,7 +64,7 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
         while (pos < buf.Length)
         {
             var b = buf[pos];
-            if (b == '\\')
+            if (IsEscape(buf, pos))
             {
                 pos += 2;
                 continue;
@@ -135,7 +135,7 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
             while (pos < buf.Length)
             {
                 var b = buf[pos];
-                if (b == '\\')
+                if (IsEscape(buf, pos))
                 {
                     escaped = true;
                     pos += 2;
@@ -227,7 +227,7 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
         while (pos < buf.Length)
         {
             var b = buf[pos];
-            if (b == '\\')
+            if (IsEscape(buf, pos))
             {
                 pos += 2;
                 continue;
@@ -309,6 +309,10 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
 
         return LineError.None;
     }
+
+    // A backslash escapes the next byte, but never a newline: lines end where they end, as in InfluxDB.
+    private static bool IsEscape(ReadOnlySpan<byte> buf, int pos) =>
+        buf[pos] == '\\' && pos + 1 < buf.Length && buf[pos + 1] != '\n';
 
     private static void SkipLine(ReadOnlySpan<byte> buf, ref int pos, ref int line)
     {
