@@ -1,6 +1,7 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Http;
+using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
@@ -18,8 +19,8 @@ namespace Cockpit.Ingest;
 public static class IngestHostingExtensions
 {
     /// <summary>
-    /// Adds the point bus, the configured store, and the adapters (the simulator when enabled), bound to the
-    /// <c>Cockpit</c> configuration section and validated at start-up.
+    /// Adds the point bus, the configured store, and the adapters (the simulator and the file replay when enabled),
+    /// bound to the <c>Cockpit</c> configuration section and validated at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddCockpitIngest(this IHostApplicationBuilder builder)
     {
@@ -49,6 +50,14 @@ public static class IngestHostingExtensions
         if (configuration.GetSection(SimulatorOptions.SectionName).GetValue(nameof(SimulatorOptions.Enabled), defaultValue: true))
         {
             services.AddHostedService<SimulatorAdapter>();
+        }
+
+        services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReplayOptions>, ReplayOptionsValidator>();
+        services.AddSingleton<ReplayStatus>();
+        if (configuration.GetSection(ReplayOptions.SectionName).GetValue(nameof(ReplayOptions.Enabled), defaultValue: false))
+        {
+            services.AddHostedService<ReplayAdapter>();
         }
 
         return builder;
