@@ -254,10 +254,10 @@ internal sealed class JsonPointDecoder(SeriesRegistry registry)
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number when reader.TryGetDouble(out var number) && double.IsFinite(number):
-                    fields.Add(KeyValuePair.Create(registry.InternField(System.Text.Encoding.UTF8.GetBytes(key)), number));
+                    fields.Add(KeyValuePair.Create((registry.InternField(System.Text.Encoding.UTF8.GetBytes(key)) ?? key), number));
                     break;
                 case JsonTokenType.True or JsonTokenType.False:
-                    fields.Add(KeyValuePair.Create(registry.InternField(System.Text.Encoding.UTF8.GetBytes(key)), reader.TokenType == JsonTokenType.True ? 1.0 : 0.0));
+                    fields.Add(KeyValuePair.Create((registry.InternField(System.Text.Encoding.UTF8.GetBytes(key)) ?? key), reader.TokenType == JsonTokenType.True ? 1.0 : 0.0));
                     break;
                 case JsonTokenType.String or JsonTokenType.Null:
                     stringFields++;

@@ -96,14 +96,11 @@ internal sealed partial class LineProtocolDecoder
         return LineError.None;
     }
 
-    private string? InternField(ReadOnlySpan<byte> key) =>
-        Utf8.IsValid(key) ? registry.InternField(key) : null;
-
-    private string? InternEscapedField(ReadOnlySpan<byte> key)
+    private static string? InternEscapedField(ReadOnlySpan<byte> key, FieldNameCache fields)
     {
         Span<byte> scratch = key.Length <= StackUnescapeLimit ? stackalloc byte[key.Length] : new byte[key.Length];
         var length = UnescapeInto(key, scratch, escapesEquals: true);
-        return InternField(scratch[..length]);
+        return fields.Intern(scratch[..length]);
     }
 
     private static int IndexOfUnescaped(ReadOnlySpan<byte> text, byte value)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Series;
@@ -14,10 +15,16 @@ namespace Cockpit.Ingest.LineProtocol;
 /// </summary>
 internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
 {
+    // Where names and values end; each includes the backslash so that escapes are seen.
+    private static readonly SearchValues<byte> SeriesEnd = SearchValues.Create(" \\\n\r"u8);
+    private static readonly SearchValues<byte> FieldKeyEnd = SearchValues.Create("= ,\\\n\r"u8);
+    private static readonly SearchValues<byte> ValueEnd = SearchValues.Create(", \n\r"u8);
+
     public void Decode(ReadOnlySpan<byte> payload, in DecodeSettings settings, PointBuffer output, DecodeTally tally)
     {
         var pos = 0;
         var line = 1;
+        var fields = new FieldNameCache(registry);
         while (pos < payload.Length)
         {
             var b = payload[pos];
@@ -42,7 +49,7 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
 
             var startLine = line;
             var mark = output.Count;
-            var error = DecodeLine(payload, ref pos, ref line, settings, output, tally);
+            var error = DecodeLine(payload, ref pos, ref line, settings, output, tally, fields);
             if (error.IsError)
             {
                 output.Truncate(mark);
@@ -57,27 +64,11 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
     }
 
     private LineError DecodeLine(
-        ReadOnlySpan<byte> buf, ref int pos, ref int line, in DecodeSettings settings, PointBuffer output, DecodeTally tally)
+        ReadOnlySpan<byte> buf, ref int pos, ref int line, in DecodeSettings settings, PointBuffer output, DecodeTally tally, FieldNameCache fields)
     {
         // Measurement and tags: up to the first unescaped space.
         var seriesStart = pos;
-        while (pos < buf.Length)
-        {
-            var b = buf[pos];
-            if (IsEscape(buf, pos))
-            {
-                pos += 2;
-                continue;
-            }
-
-            if (b is (byte)' ' or (byte)'\n' or (byte)'\r')
-            {
-                break;
-            }
-
-            pos++;
-        }
-
+        pos = IndexOfUnescaped(buf, pos, SeriesEnd);
         pos = Math.Min(pos, buf.Length);
         if (pos >= buf.Length || buf[pos] != ' ')
         {
@@ -105,7 +96,7 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
         }
 
         var firstPoint = output.Count;
-        var fieldError = DecodeFields(buf, ref pos, ref line, series, settings.Source, output, tally);
+        var fieldError = DecodeFields(buf, ref pos, ref line, series, settings.Source, output, tally, fields);
         if (fieldError.IsError)
         {
             return fieldError;
@@ -126,35 +117,17 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
     }
 
     private LineError DecodeFields(
-        ReadOnlySpan<byte> buf, ref int pos, ref int line, SeriesKey series, string source, PointBuffer output, DecodeTally tally)
+        ReadOnlySpan<byte> buf, ref int pos, ref int line, SeriesKey series, string source, PointBuffer output, DecodeTally tally, FieldNameCache fields)
     {
         while (true)
         {
             var keyStart = pos;
-            var escaped = false;
-            while (pos < buf.Length)
+            pos = IndexOfUnescaped(buf, pos, FieldKeyEnd);
+            if (pos < buf.Length && buf[pos] != '=')
             {
-                var b = buf[pos];
-                if (IsEscape(buf, pos))
-                {
-                    escaped = true;
-                    pos += 2;
-                    continue;
-                }
-
-                if (b == '=')
-                {
-                    break;
-                }
-
-                if (b is (byte)' ' or (byte)',' or (byte)'\n' or (byte)'\r')
-                {
-                    return pos == keyStart
-                        ? new LineError(LineErrorKind.MissingFieldKey)
-                        : new LineError(LineErrorKind.InvalidFieldKey, keyStart, pos - keyStart);
-                }
-
-                pos++;
+                return pos == keyStart
+                    ? new LineError(LineErrorKind.MissingFieldKey)
+                    : new LineError(LineErrorKind.InvalidFieldKey, keyStart, pos - keyStart);
             }
 
             if (pos >= buf.Length)
@@ -177,7 +150,7 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
                 return new LineError(LineErrorKind.MissingFieldValue, keyStart, key.Length);
             }
 
-            var field = escaped ? InternEscapedField(key) : InternField(key);
+            var field = key.IndexOf((byte)'\\') >= 0 ? InternEscapedField(key, fields) : fields.Intern(key);
             if (field is null)
             {
                 return new LineError(LineErrorKind.InvalidUtf8);
@@ -196,10 +169,8 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
             else
             {
                 var valueStart = pos;
-                while (pos < buf.Length && buf[pos] is not ((byte)',' or (byte)' ' or (byte)'\n' or (byte)'\r'))
-                {
-                    pos++;
-                }
+                var valueLength = buf[pos..].IndexOfAny(ValueEnd);
+                pos = valueLength < 0 ? buf.Length : pos + valueLength;
 
                 var kind = FieldValueParser.TryParse(buf[valueStart..pos], out var value);
                 if (kind != LineErrorKind.None)
@@ -308,6 +279,31 @@ internal sealed partial class LineProtocolDecoder(SeriesRegistry registry)
         }
 
         return LineError.None;
+    }
+
+    // Finds the first byte of `stops` at or after `pos` that is not escaped; the end of the buffer when none.
+    private static int IndexOfUnescaped(ReadOnlySpan<byte> buf, int pos, SearchValues<byte> stops)
+    {
+        while (true)
+        {
+            var next = buf[pos..].IndexOfAny(stops);
+            if (next < 0)
+            {
+                return buf.Length;
+            }
+
+            pos += next;
+            if (buf[pos] != '\\')
+            {
+                return pos;
+            }
+
+            pos += IsEscape(buf, pos) ? 2 : 1;
+            if (pos >= buf.Length)
+            {
+                return buf.Length;
+            }
+        }
     }
 
     // A backslash escapes the next byte, but never a newline: lines end where they end, as in InfluxDB.

@@ -80,12 +80,17 @@ public sealed class SeriesRegistry
         return series;
     }
 
-    /// <summary>An interned field name for its (already unescaped) bytes.</summary>
-    public string InternField(ReadOnlySpan<byte> name)
+    /// <summary>An interned field name for its (already unescaped) bytes, or null when they are not valid UTF-8.</summary>
+    public string? InternField(ReadOnlySpan<byte> name)
     {
         if (_fieldsSpan.TryGetValue(name, out var field))
         {
             return field;
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(name))
+        {
+            return null;
         }
 
         field = System.Text.Encoding.UTF8.GetString(name);
