@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Cockpit.Ingest.Bus;
 
 /// <summary>
-/// Drains the ingest bus: each batch goes to the store first (so anything detection sees is on its way to disk)
-/// and then, point by point, to <see cref="IngestBus.Points"/>. On stop the bus refuses new batches, every batch
+/// Drains the ingest bus: each batch goes to the store and, point by point, to <see cref="IngestBus.Points"/>
+/// (for big batches both at once, on two cores); a batch leaves the queue only when both have it. On stop the bus refuses new batches, every batch
 /// already accepted is still dispatched, and the store is flushed — also when the stop comes before the loop ever
 /// ran, which is why this is a plain hosted service and not a cancellable <see cref="BackgroundService"/>.
 /// </summary>
@@ -15,6 +15,9 @@ internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store
 {
     // A few field series per allowed series; past that the marker starts over (see OutOfOrderMarker).
     private readonly OutOfOrderMarker _outOfOrder = new(maxTracked: 1_000_000);
+
+    // Below this many points a batch is stored and published on this thread; handing it over costs more.
+    private const int ParallelStoreThreshold = 2_000;
     private Task? _loop;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -43,24 +46,52 @@ internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store
         {
             while (reader.TryRead(out var batch))
             {
-                Dispatch(batch);
+                await DispatchAsync(batch).ConfigureAwait(false);
             }
         }
     }
 
-    private void Dispatch(PointBatch batch)
+    private async Task DispatchAsync(PointBatch batch)
     {
-        var points = batch.Points;
-        _outOfOrder.Mark(points);
+        _outOfOrder.Mark(batch.Points);
+
+        // A big batch is stored on another core while detection reads it here: the store's appends and the
+        // detectors are the two costs of ingest, and the batch is only released once both are done.
+        if (batch.Count >= ParallelStoreThreshold)
+        {
+            var storing = Task.Run(() => Store(batch));
+            Publish(batch);
+            await storing.ConfigureAwait(false);
+        }
+        else
+        {
+            Store(batch);
+            Publish(batch);
+        }
+
+        if (batch.Pooled)
+        {
+            PointBuffer.Return(batch.Array, batch.Count);
+        }
+
+        bus.Release(batch.Count);
+    }
+
+    private void Store(PointBatch batch)
+    {
         try
         {
-            store.Append(points);
+            store.Append(batch.Points);
         }
         catch (Exception ex)
         {
             LogStoreFailed(ex, batch.Count);
         }
+    }
 
+    private void Publish(PointBatch batch)
+    {
+        var points = batch.Points;
         for (var i = 0; i < points.Length; i++)
         {
             try
@@ -72,13 +103,6 @@ internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store
                 LogSubscriberFailed(ex, points[i].Series.Canonical);
             }
         }
-
-        if (batch.Pooled)
-        {
-            PointBuffer.Return(batch.Array, batch.Count);
-        }
-
-        bus.Release(batch.Count);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "The store refused a batch of {Count} points")]
