@@ -12,10 +12,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests use: Chromium for browser tests, CJK fonts so Chinese text renders in screenshots,
-# Node.js/npm for the ApexCharts restore.
+# Node.js/npm for the ApexCharts restore, a real MQTT broker and its clients, a real InfluxDB, and the InfluxDB
+# Python client (a real 1.x client writing to Cockpit).
 missing=()
 [ -x /usr/bin/chromium ] || [ -n "${COCKPIT_CHROMIUM:-}" ] || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
+[ -x /usr/bin/influxd ] || missing+=(influxdb)
+/usr/bin/python3 -c 'import influxdb' >/dev/null 2>&1 || missing+=(python3-influxdb)
 if command -v dpkg >/dev/null 2>&1 && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ]; then missing+=(fonts-noto-cjk); else echo "test.sh: fonts-noto-cjk is not installed; screenshots will show boxes for Chinese text." >&2; fi
 fi

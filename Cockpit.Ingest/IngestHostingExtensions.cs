@@ -1,9 +1,13 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Http;
 using Cockpit.Ingest.Mqtt;
+using Cockpit.Ingest.Replay;
+using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
+using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,8 +20,8 @@ namespace Cockpit.Ingest;
 public static class IngestHostingExtensions
 {
     /// <summary>
-    /// Adds the point bus, the configured store, and the adapters (the simulator, MQTT; each when enabled), bound to the
-    /// <c>Cockpit</c> configuration section and validated at start-up.
+    /// Adds the point bus, the configured store, and the adapters (the simulator, the file replay and MQTT, each when
+    /// enabled), bound to the <c>Cockpit</c> configuration section and validated at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddCockpitIngest(this IHostApplicationBuilder builder)
     {
@@ -32,7 +36,14 @@ public static class IngestHostingExtensions
             .ValidateOnStart();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+
         services.AddSingleton<IngestBus>();
+        services.AddSingleton<SeriesRegistry>();
+        services.AddSingleton<IngestWriter>();
+        services.AddSingleton<IngestAuthenticator>();
+        services.AddSingleton<IngestHttpHandler>();
         services.AddSingleton<IMetricStore, DuckDbMetricStore>();
         services.AddHostedService<IngestDispatcher>();
 
@@ -40,6 +51,14 @@ public static class IngestHostingExtensions
         if (configuration.GetSection(SimulatorOptions.SectionName).GetValue(nameof(SimulatorOptions.Enabled), defaultValue: true))
         {
             services.AddHostedService<SimulatorAdapter>();
+        }
+
+        services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReplayOptions>, ReplayOptionsValidator>();
+        services.AddSingleton<ReplayStatus>();
+        if (configuration.GetSection(ReplayOptions.SectionName).GetValue(nameof(ReplayOptions.Enabled), defaultValue: false))
+        {
+            services.AddHostedService<ReplayAdapter>();
         }
 
         // After the dispatcher: hosted services stop in reverse order, so MQTT stops writing before the bus closes.

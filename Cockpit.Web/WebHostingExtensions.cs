@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
 using Cockpit.Web.Wall;
@@ -33,6 +34,7 @@ public static class WebHostingExtensions
 
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapCockpitIngest();
         app.MapCockpitApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -14,8 +14,8 @@ namespace Cockpit.Ingest.Bus;
 /// </summary>
 public sealed class IngestBus : IDisposable
 {
-    private readonly Channel<MetricPoint[]> _queue =
-        Channel.CreateUnbounded<MetricPoint[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PointBatch> _queue =
+        Channel.CreateUnbounded<PointBatch>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Subject<MetricPoint> _points = new();
     private readonly SemaphoreSlim _spaceFreed = new(0);
     private long _queued;
@@ -47,7 +47,7 @@ public sealed class IngestBus : IDisposable
     /// </summary>
     public IObservable<MetricPoint> Points => _points;
 
-    internal ChannelReader<MetricPoint[]> Reader => _queue.Reader;
+    internal ChannelReader<PointBatch> Reader => _queue.Reader;
 
     /// <summary>Queues the batch if there is room for all of it; otherwise refuses it whole.</summary>
     public bool TryPublish(MetricPoint[] batch)
@@ -64,8 +64,45 @@ public sealed class IngestBus : IDisposable
             return false;
         }
 
-        Enqueue(batch);
+        Enqueue(new PointBatch(batch, batch.Length, Pooled: false));
         return true;
+    }
+
+    /// <summary>
+    /// Queues the buffer's points if there is room for all of them, taking its pooled array over (the buffer is
+    /// left empty); otherwise leaves the buffer as it was and returns false.
+    /// </summary>
+    internal bool TryPublish(PointBuffer buffer)
+    {
+        var count = buffer.Count;
+        if (count == 0)
+        {
+            return true;
+        }
+
+        if (!TryReserve(count))
+        {
+            Interlocked.Add(ref _refused, count);
+            return false;
+        }
+
+        var (array, detached) = buffer.Detach();
+        Enqueue(new PointBatch(array, detached, Pooled: true));
+        return true;
+    }
+
+    /// <summary>Queues the buffer's points, waiting for room; takes its pooled array over.</summary>
+    internal async ValueTask PublishAsync(PointBuffer buffer, CancellationToken cancellationToken)
+    {
+        var count = buffer.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        await ReserveAsync(count, cancellationToken).ConfigureAwait(false);
+        var (array, detached) = buffer.Detach();
+        Enqueue(new PointBatch(array, detached, Pooled: true));
     }
 
     /// <summary>Queues the batch, waiting for room (adapters that can slow their source down use this).</summary>
@@ -77,13 +114,24 @@ public sealed class IngestBus : IDisposable
             throw new ArgumentException($"A batch of {batch.Length} points exceeds the bus capacity of {Capacity}.", nameof(batch));
         }
 
-        while (!TryReserve(batch.Length))
+        await ReserveAsync(batch.Length, cancellationToken).ConfigureAwait(false);
+        Enqueue(new PointBatch(batch, batch.Length, Pooled: false));
+    }
+
+    private async ValueTask ReserveAsync(int count, CancellationToken cancellationToken)
+    {
+        if (count > Capacity)
+        {
+            throw new ArgumentException($"A batch of {count} points exceeds the bus capacity of {Capacity}.", nameof(count));
+        }
+
+        while (!TryReserve(count))
         {
             Interlocked.Increment(ref _waiters);
             try
             {
                 // Re-check after registering as a waiter so a release between the two checks is not missed.
-                if (TryReserve(batch.Length))
+                if (TryReserve(count))
                 {
                     break;
                 }
@@ -95,8 +143,6 @@ public sealed class IngestBus : IDisposable
                 Interlocked.Decrement(ref _waiters);
             }
         }
-
-        Enqueue(batch);
     }
 
     /// <summary>Called by the dispatcher once a batch has been stored and published.</summary>
@@ -148,14 +194,19 @@ public sealed class IngestBus : IDisposable
         }
     }
 
-    private void Enqueue(MetricPoint[] batch)
+    private void Enqueue(PointBatch batch)
     {
         if (!_queue.Writer.TryWrite(batch))
         {
-            Interlocked.Add(ref _queued, -batch.Length);
+            Interlocked.Add(ref _queued, -batch.Count);
+            if (batch.Pooled)
+            {
+                PointBuffer.Return(batch.Array, batch.Count);
+            }
+
             throw new InvalidOperationException("The ingest bus is shutting down and accepts no more points.");
         }
 
-        Interlocked.Add(ref _accepted, batch.Length);
+        Interlocked.Add(ref _accepted, batch.Count);
     }
 }

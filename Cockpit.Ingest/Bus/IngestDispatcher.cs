@@ -1,4 +1,3 @@
-using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,14 +5,19 @@ using Microsoft.Extensions.Logging;
 namespace Cockpit.Ingest.Bus;
 
 /// <summary>
-/// Drains the ingest bus: each batch goes to the store first (so anything detection sees is on its way to disk)
-/// and then, point by point, to <see cref="IngestBus.Points"/>. On stop the bus refuses new batches, every batch
+/// Drains the ingest bus: each batch goes to the store and, point by point, to <see cref="IngestBus.Points"/>
+/// (for big batches both at once, on two cores); a batch leaves the queue only when both have it. On stop the bus refuses new batches, every batch
 /// already accepted is still dispatched, and the store is flushed — also when the stop comes before the loop ever
 /// ran, which is why this is a plain hosted service and not a cancellable <see cref="BackgroundService"/>.
 /// </summary>
 internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store, ILogger<IngestDispatcher> logger)
     : IHostedService
 {
+    // A few field series per allowed series; past that the marker starts over (see OutOfOrderMarker).
+    private readonly OutOfOrderMarker _outOfOrder = new(maxTracked: 1_000_000);
+
+    // Below this many points a batch is stored and published on this thread; handing it over costs more.
+    private const int ParallelStoreThreshold = 2_000;
     private Task? _loop;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -42,35 +46,63 @@ internal sealed partial class IngestDispatcher(IngestBus bus, IMetricStore store
         {
             while (reader.TryRead(out var batch))
             {
-                Dispatch(batch);
+                await DispatchAsync(batch).ConfigureAwait(false);
             }
         }
     }
 
-    private void Dispatch(MetricPoint[] batch)
+    private async Task DispatchAsync(PointBatch batch)
+    {
+        _outOfOrder.Mark(batch.Points);
+
+        // A big batch is stored on another core while detection reads it here: the store's appends and the
+        // detectors are the two costs of ingest, and the batch is only released once both are done.
+        if (batch.Count >= ParallelStoreThreshold)
+        {
+            var storing = Task.Run(() => Store(batch));
+            Publish(batch);
+            await storing.ConfigureAwait(false);
+        }
+        else
+        {
+            Store(batch);
+            Publish(batch);
+        }
+
+        if (batch.Pooled)
+        {
+            PointBuffer.Return(batch.Array, batch.Count);
+        }
+
+        bus.Release(batch.Count);
+    }
+
+    private void Store(PointBatch batch)
     {
         try
         {
-            store.Append(batch);
+            store.Append(batch.Points);
         }
         catch (Exception ex)
         {
-            LogStoreFailed(ex, batch.Length);
+            LogStoreFailed(ex, batch.Count);
         }
+    }
 
-        for (var i = 0; i < batch.Length; i++)
+    private void Publish(PointBatch batch)
+    {
+        var points = batch.Points;
+        for (var i = 0; i < points.Length; i++)
         {
             try
             {
-                bus.Publish(batch[i]);
+                bus.Publish(points[i]);
             }
             catch (Exception ex)
             {
-                LogSubscriberFailed(ex, batch[i].Series.Canonical);
+                LogSubscriberFailed(ex, points[i].Series.Canonical);
             }
         }
-
-        bus.Release(batch.Length);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "The store refused a batch of {Count} points")]

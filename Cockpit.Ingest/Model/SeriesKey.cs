@@ -15,7 +15,11 @@ public sealed class SeriesKey : IEquatable<SeriesKey>
         Measurement = measurement;
         Tags = tags;
         Canonical = canonical;
+        _hashCode = StringComparer.Ordinal.GetHashCode(canonical);
     }
+
+    // Series keys are dictionary keys on every hot path (store, detection, out-of-order tracking): hash once.
+    private readonly int _hashCode;
 
     /// <summary>The measurement name, e.g. <c>complaints</c>.</summary>
     public string Measurement { get; }
@@ -64,11 +68,12 @@ public sealed class SeriesKey : IEquatable<SeriesKey>
     }
 
     public bool Equals(SeriesKey? other) =>
-        other is not null && (ReferenceEquals(this, other) || string.Equals(Canonical, other.Canonical, StringComparison.Ordinal));
+        other is not null && (ReferenceEquals(this, other) ||
+            (_hashCode == other._hashCode && string.Equals(Canonical, other.Canonical, StringComparison.Ordinal)));
 
     public override bool Equals(object? obj) => Equals(obj as SeriesKey);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Canonical);
+    public override int GetHashCode() => _hashCode;
 
     public override string ToString() => Canonical;
 

@@ -3,9 +3,9 @@ using Cockpit.Ingest.Model;
 namespace Cockpit.Ingest.Storage;
 
 /// <summary>
-/// In-memory index of the field series a store holds: point count and newest timestamp per series and
-/// field. Kept up to date on append so that listing series never scans points. Not thread-safe: the
-/// owning store guards it.
+/// In-memory index of the field series a store holds: the store's id for each, its point count and newest
+/// timestamp. One lookup per appended point serves both the id and the counters, so listing series never scans
+/// points. Not thread-safe: the owning store guards it.
 /// </summary>
 internal sealed class SeriesCatalog
 {
@@ -13,17 +13,15 @@ internal sealed class SeriesCatalog
 
     public int Count => _entries.Count;
 
-    public void Record(SeriesKey series, string field, long timestampNs, long count = 1)
+    /// <summary>The entry of a field series, or null when the store has none yet.</summary>
+    public Entry? Find(SeriesKey series, string field) => _entries.GetValueOrDefault((series, field));
+
+    /// <summary>Adds a field series the store has just given <paramref name="id"/>.</summary>
+    public Entry Add(SeriesKey series, string field, int id)
     {
-        if (_entries.TryGetValue((series, field), out var entry))
-        {
-            entry.Count += count;
-            entry.LastNs = Math.Max(entry.LastNs, timestampNs);
-        }
-        else
-        {
-            _entries[(series, field)] = new Entry { Count = count, LastNs = timestampNs };
-        }
+        var entry = new Entry { Id = id, LastNs = long.MinValue };
+        _entries.Add((series, field), entry);
+        return entry;
     }
 
     public List<SeriesInfo> List(string? measurement)
@@ -55,9 +53,17 @@ internal sealed class SeriesCatalog
     private static string Describe(SeriesInfo info) =>
         string.Join(',', info.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + " " + info.Field;
 
-    private sealed class Entry
+    /// <summary>A field series' store id and counters.</summary>
+    public sealed class Entry
     {
+        public int Id;
         public long Count;
         public long LastNs;
+
+        public void Record(long timestampNs, long count = 1)
+        {
+            Count += count;
+            LastNs = Math.Max(LastNs, timestampNs);
+        }
     }
 }

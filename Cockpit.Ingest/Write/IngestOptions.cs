@@ -8,6 +8,9 @@ public sealed class IngestOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Cockpit:Ingest";
 
+    /// <summary>The secret of the demo token shipped in appsettings.json; Cockpit warns at start while it is in use.</summary>
+    public const string DemoSecret = "cockpit-demo-ingest-token";
+
     /// <summary>Who may write over HTTP. Without any token, every HTTP write is refused (401).</summary>
     public List<IngestToken> Tokens { get; set; } = [];
 

@@ -1,5 +1,9 @@
 using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Json;
+using Cockpit.Ingest.LineProtocol;
 using Cockpit.Ingest.Model;
+using Cockpit.Ingest.Series;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Ingest.Write;
 
@@ -10,17 +14,135 @@ namespace Cockpit.Ingest.Write;
 /// </summary>
 public sealed class IngestWriter
 {
+    // A line of line protocol is rarely shorter than this; used to size the first buffer of a payload.
+    private const int TypicalBytesPerPoint = 48;
+
+    private readonly IngestBus _bus;
+    private readonly TimeProvider _time;
+    private readonly IngestOptions _options;
+    private readonly LineProtocolDecoder _lineProtocol;
+    private readonly JsonPointDecoder _json;
+    private long _linesAccepted;
+    private long _linesRejected;
+    private long _pointsAccepted;
+    private long _linesRefused;
+    private long _stringFieldsSkipped;
+
+    public IngestWriter(IngestBus bus, SeriesRegistry registry, IOptions<IngestOptions> options, TimeProvider time)
+    {
+        _bus = bus;
+        _time = time;
+        _options = options.Value;
+        _lineProtocol = new LineProtocolDecoder(registry);
+        _json = new JsonPointDecoder(registry);
+    }
+
+    /// <summary>Lines (or JSON objects) queued since start.</summary>
+    public long LinesAccepted => Interlocked.Read(ref _linesAccepted);
+
+    /// <summary>Malformed or refused lines since start.</summary>
+    public long LinesRejected => Interlocked.Read(ref _linesRejected);
+
+    /// <summary>Field points queued since start.</summary>
+    public long PointsAccepted => Interlocked.Read(ref _pointsAccepted);
+
+    /// <summary>Valid lines refused because the queue was full (their senders were told to retry).</summary>
+    public long LinesRefused => Interlocked.Read(ref _linesRefused);
+
+    /// <summary>String field values skipped (Cockpit stores numbers; booleans become 1/0).</summary>
+    public long StringFieldsSkipped => Interlocked.Read(ref _stringFieldsSkipped);
+
     /// <summary>
     /// Decodes <paramref name="payload"/> into <paramref name="points"/> (appended) without queueing them. The result
     /// counts lines and decoded points; <see cref="WriteResult.QueueFull"/> is always false.
     /// </summary>
-    public WriteResult Decode(ReadOnlySpan<byte> payload, WriteRequest request, List<MetricPoint> points) =>
-        throw new NotImplementedException();
+    public WriteResult Decode(ReadOnlySpan<byte> payload, WriteRequest request, List<MetricPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        using var buffer = new PointBuffer(Estimate(payload.Length));
+        var tally = DecodeInto(payload, request, buffer);
+        points.AddRange(buffer.Span);
+        return new WriteResult(tally.LinesAccepted, buffer.Count, tally.LinesRejected, tally.FirstError, QueueFull: false);
+    }
 
     /// <summary>Decodes and queues; when the queue has no room for all valid points, queues none (HTTP answers 429).</summary>
-    public WriteResult TryWrite(ReadOnlySpan<byte> payload, WriteRequest request) => throw new NotImplementedException();
+    public WriteResult TryWrite(ReadOnlySpan<byte> payload, WriteRequest request)
+    {
+        using var buffer = new PointBuffer(Estimate(payload.Length));
+        var tally = DecodeInto(payload, request, buffer);
+        var points = buffer.Count;
+        if (!_bus.TryPublish(buffer))
+        {
+            return Refused(tally);
+        }
+
+        return Accepted(tally, points);
+    }
 
     /// <summary>Decodes and queues, waiting for room (adapters that can slow their source down: MQTT, replay).</summary>
-    public ValueTask<WriteResult> WriteAsync(ReadOnlyMemory<byte> payload, WriteRequest request, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async ValueTask<WriteResult> WriteAsync(ReadOnlyMemory<byte> payload, WriteRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new PointBuffer(Estimate(payload.Length));
+        var tally = DecodeInto(payload.Span, request, buffer);
+        var points = buffer.Count;
+        if (points <= _bus.Capacity)
+        {
+            await _bus.PublishAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Bigger than the whole queue: hand it over in queue-sized slices, each waiting for room.
+            var all = buffer.Span.ToArray();
+            for (var offset = 0; offset < all.Length; offset += _bus.Capacity)
+            {
+                var slice = all.AsSpan(offset, Math.Min(_bus.Capacity, all.Length - offset)).ToArray();
+                await _bus.PublishAsync(slice, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return Accepted(tally, points);
+    }
+
+    /// <summary>Decodes into a pooled buffer; the benchmark and the writers above share this path.</summary>
+    internal DecodeTally DecodeInto(ReadOnlySpan<byte> payload, WriteRequest request, PointBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = Settings(request);
+        var tally = new DecodeTally();
+        if (request.Format == PayloadFormat.Json)
+        {
+            _json.Decode(payload, settings, buffer, tally);
+        }
+        else
+        {
+            _lineProtocol.Decode(payload, settings, buffer, tally);
+        }
+
+        return tally;
+    }
+
+    private DecodeSettings Settings(WriteRequest request)
+    {
+        var now = UnixTime.ToNanos(_time.GetUtcNow());
+        var maxTimestamp = request.CheckFutureSkew ? now + UnixTime.ToNanos(_options.MaxFutureSkew) : long.MaxValue;
+        return new DecodeSettings(request.Source, request.Precision, request.DefaultTimestampNs ?? now, maxTimestamp, _options.MaxFutureSkew);
+    }
+
+    private WriteResult Accepted(DecodeTally tally, int points)
+    {
+        Interlocked.Add(ref _linesAccepted, tally.LinesAccepted);
+        Interlocked.Add(ref _pointsAccepted, points);
+        Interlocked.Add(ref _linesRejected, tally.LinesRejected);
+        Interlocked.Add(ref _stringFieldsSkipped, tally.StringFieldsSkipped);
+        return new WriteResult(tally.LinesAccepted, points, tally.LinesRejected, tally.FirstError, QueueFull: false);
+    }
+
+    private WriteResult Refused(DecodeTally tally)
+    {
+        Interlocked.Add(ref _linesRefused, tally.LinesAccepted);
+        Interlocked.Add(ref _linesRejected, tally.LinesRejected);
+        return new WriteResult(0, 0, tally.LinesRejected, tally.FirstError, QueueFull: true) { LinesRefused = tally.LinesAccepted };
+    }
+
+    private static int Estimate(int payloadBytes) => Math.Clamp(payloadBytes / TypicalBytesPerPoint, 16, 1 << 20);
 }

@@ -8,9 +8,6 @@ namespace Cockpit.Ingest.Write;
 /// <param name="QueueFull">True when the ingest queue had no room: nothing of the payload was queued.</param>
 public sealed record WriteResult(int LinesAccepted, int PointsAccepted, int LinesRejected, WriteError? FirstError, bool QueueFull)
 {
-    /// <summary>A payload refused whole because the queue was full.</summary>
-    public static WriteResult Full(int lines) => new(0, 0, 0, null, QueueFull: true) { LinesRefused = lines };
-
     /// <summary>Lines that were valid but not queued because the queue was full.</summary>
     public int LinesRefused { get; init; }
 

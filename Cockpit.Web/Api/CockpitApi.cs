@@ -1,7 +1,10 @@
 using Cockpit.Detection.Alerts;
 using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Http;
+using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
+using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Web.Api;
@@ -18,12 +21,25 @@ public static class CockpitApi
         return endpoints;
     }
 
-    private static IResult Health(IngestBus bus, SimulatorStatus simulator, IOptions<StoreOptions> store) =>
+    private static IResult Health(
+        IngestBus bus, IngestWriter writer, IngestHttpHandler http, SeriesRegistry registry, SimulatorStatus simulator, IOptions<StoreOptions> store) =>
         Results.Ok(new
         {
             status = "ok",
             store = new { kind = store.Value.Kind },
             bus = new { queued = bus.Queued, capacity = bus.Capacity, accepted = bus.Accepted, refused = bus.Refused },
+            ingest = new
+            {
+                linesAccepted = writer.LinesAccepted,
+                pointsAccepted = writer.PointsAccepted,
+                linesRejected = writer.LinesRejected,
+                linesRefused = writer.LinesRefused,
+                stringFieldsSkipped = writer.StringFieldsSkipped,
+                series = registry.Count,
+                maxSeries = registry.MaxSeries,
+                seriesRefused = registry.Refused,
+                http = new { requests = http.Requests, unauthorized = http.Unauthorized, tooLarge = http.TooLarge, throttled = http.Throttled, partial = http.Partial },
+            },
             simulator = new { running = simulator.Running, speed = simulator.Speed, simulatedTime = simulator.SimulatedTime, ticks = simulator.Ticks },
         });
 

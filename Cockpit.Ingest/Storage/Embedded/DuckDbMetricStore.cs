@@ -17,7 +17,6 @@ public sealed partial class DuckDbMetricStore : IMetricStore
     private readonly Lock _writeLock = new();
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;
-    private readonly Dictionary<SeriesKey, int> _seriesIds = [];
     private readonly SeriesCatalog _catalog = new();
     private readonly ITimer _flushTimer;
     private readonly StoreOptions _options;
@@ -43,8 +42,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         _writer = new DuckDBConnection(_connectionString);
         _writer.Open();
         Execute(_writer, DuckDbSchema.Create);
+        MigrateFirstLayout();
         LoadCatalog();
-        LogOpened(DatabasePath, _seriesIds.Count);
+        LogOpened(DatabasePath, _catalog.Count);
         _flushTimer = timeProvider.CreateTimer(_ => FlushOnTimer(), null, _options.FlushInterval, _options.FlushInterval);
     }
 
@@ -56,17 +56,16 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _pointAppender ??= _writer.CreateAppender("points");
+            _pointAppender ??= _writer.CreateAppender("samples");
             foreach (ref readonly var point in points)
             {
-                var id = GetOrAddSeriesId(point.Series);
+                var series = _catalog.Find(point.Series, point.Field) ?? AddSeries(point.Series, point.Field);
                 _pointAppender.CreateRow()
-                    .AppendValue(id)
-                    .AppendValue(point.Field)
+                    .AppendValue(series.Id)
                     .AppendValue(point.TimestampNs)
                     .AppendValue(point.Value)
                     .EndRow();
-                _catalog.Record(point.Series, point.Field, point.TimestampNs);
+                series.Record(point.TimestampNs);
             }
 
             _pendingRows += points.Length;
@@ -187,52 +186,58 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         _pendingRows = 0;
     }
 
-    private int GetOrAddSeriesId(SeriesKey series)
+    private SeriesCatalog.Entry AddSeries(SeriesKey series, string field)
     {
-        if (_seriesIds.TryGetValue(series, out var id))
-        {
-            return id;
-        }
-
-        id = _nextSeriesId++;
-        _seriesAppender ??= _writer.CreateAppender("series");
+        var id = _nextSeriesId++;
+        _seriesAppender ??= _writer.CreateAppender("field_series");
         _seriesAppender.CreateRow()
             .AppendValue(id)
             .AppendValue(series.Canonical)
             .AppendValue(series.Measurement)
             .AppendValue(JsonSerializer.Serialize(series.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal)))
+            .AppendValue(field)
             .EndRow();
-        _seriesIds.Add(series, id);
-        return id;
+        return _catalog.Add(series, field, id);
+    }
+
+    // Files written before field series had their own ids (series + points with a field column) move over once.
+    private void MigrateFirstLayout()
+    {
+        using var check = _writer.CreateCommand();
+        check.CommandText = DuckDbSchema.HasFirstLayout;
+        if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            Execute(_writer, DuckDbSchema.MigrateFirstLayout);
+            LogMigrated(DatabasePath);
+        }
     }
 
     private void LoadCatalog()
     {
-        var byId = new Dictionary<int, SeriesKey>();
+        var byId = new Dictionary<int, SeriesCatalog.Entry>();
         using (var command = _writer.CreateCommand())
         {
-            command.CommandText = "SELECT id, measurement, tags FROM series";
+            command.CommandText = "SELECT id, measurement, tags, field FROM field_series";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var id = reader.GetInt32(0);
                 var tags = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2)) ?? [];
                 var key = SeriesKey.Create(reader.GetString(1), tags);
-                byId[id] = key;
-                _seriesIds[key] = id;
+                byId[id] = _catalog.Add(key, reader.GetString(3), id);
                 _nextSeriesId = Math.Max(_nextSeriesId, id + 1);
             }
         }
 
         using (var command = _writer.CreateCommand())
         {
-            command.CommandText = "SELECT series_id, field, count(*), max(ts) FROM points GROUP BY ALL";
+            command.CommandText = "SELECT series_id, count(*), max(ts) FROM samples GROUP BY ALL";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                if (byId.TryGetValue(reader.GetInt32(0), out var key))
+                if (byId.TryGetValue(reader.GetInt32(0), out var entry))
                 {
-                    _catalog.Record(key, reader.GetString(1), reader.GetInt64(3), reader.GetInt64(2));
+                    entry.Record(reader.GetInt64(2), reader.GetInt64(1));
                 }
             }
         }
@@ -256,7 +261,10 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         command.ExecuteNonQuery();
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Embedded store opened at {Path} with {SeriesCount} series")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Embedded store at {Path} moved to the field-series layout")]
+    private partial void LogMigrated(string path);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Embedded store opened at {Path} with {SeriesCount} field series")]
     private partial void LogOpened(string path, int seriesCount);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Committing buffered points to the embedded store failed")]

@@ -6,7 +6,7 @@ namespace Cockpit.Ingest.Storage.Embedded;
 
 /// <summary>
 /// Turns a <see cref="MetricQuery"/> into DuckDB SQL. Every value, tag key included, is a parameter;
-/// tags are resolved on the small series table first so that points are only joined and bucketed.
+/// tags are resolved on the small field-series table first so that points are only joined and bucketed.
 /// </summary>
 internal static class DuckDbQueryBuilder
 {
@@ -53,11 +53,11 @@ internal static class DuckDbQueryBuilder
 
         var sql = $"""
             WITH s AS (
-                SELECT id{groupColumns} FROM series WHERE measurement = $m{filters}
+                SELECT id{groupColumns} FROM field_series WHERE measurement = $m AND field = $f{filters}
             )
             SELECT {groupNames}(p.ts // $bucket) * $bucket AS b, {AggregateSql(query.Aggregate)} AS v
-            FROM points p JOIN s ON s.id = p.series_id
-            WHERE p.field = $f AND p.ts >= $from AND p.ts < $to
+            FROM samples p JOIN s ON s.id = p.series_id
+            WHERE p.ts >= $from AND p.ts < $to
             GROUP BY ALL
             ORDER BY ALL
             """;

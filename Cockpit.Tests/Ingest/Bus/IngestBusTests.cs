@@ -33,7 +33,7 @@ public sealed class IngestBusTests
         Assert.Equal(600, bus.Queued);
         Assert.Equal(500, bus.Refused);
         Assert.True(bus.Reader.TryRead(out var first));
-        Assert.Equal(600, first.Length);
+        Assert.Equal(600, first.Count);
         Assert.False(bus.Reader.TryRead(out _));
     }
 
@@ -48,7 +48,7 @@ public sealed class IngestBusTests
         Assert.False(pending.IsCompleted);
 
         Assert.True(bus.Reader.TryRead(out var batch));
-        bus.Release(batch.Length);
+        bus.Release(batch.Count);
         await pending.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
 
         Assert.Equal(200, bus.Queued);

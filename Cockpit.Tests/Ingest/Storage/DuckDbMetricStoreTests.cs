@@ -56,6 +56,32 @@ public sealed class DuckDbMetricStoreTests : IDisposable
         Assert.Equal([10.0, 10.0], result.Series[0].Points.Select(p => p.Value));
     }
 
+    [Fact]
+    public async Task Open_FileWithTheFirstLayout_MovesItsPointsOver()
+    {
+        Directory.CreateDirectory(_dir.Path);
+        using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(_dir.Path, DuckDbSchema.FileName)}"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            var t0 = UnixTime.ToNanos(Points.Monday);
+            command.CommandText = $$"""
+                CREATE TABLE series (id INTEGER PRIMARY KEY, key VARCHAR NOT NULL UNIQUE, measurement VARCHAR NOT NULL, tags VARCHAR NOT NULL);
+                CREATE TABLE points (series_id INTEGER NOT NULL, field VARCHAR NOT NULL, ts BIGINT NOT NULL, value DOUBLE NOT NULL);
+                INSERT INTO series VALUES (7, 'complaints,region=tianhe', 'complaints', '{"region":"tianhe"}');
+                INSERT INTO points VALUES (7, 'count', {{t0}}, 3), (7, 'count', {{t0 + 60_000_000_000}}, 4), (7, 'other', {{t0}}, 9);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using var store = Open();
+        var result = await store.QueryAsync(Query(Aggregate.Sum), CancellationToken.None);
+        var series = await store.ListSeriesAsync(MetricNames.Complaints, CancellationToken.None);
+
+        Assert.Equal(7.0, Assert.Single(Assert.Single(result.Series).Points).Value);
+        Assert.Equal([("count", 2L), ("other", 1L)], series.Select(s => (s.Field, s.PointCount)));
+    }
+
     [Theory]
     [InlineData(Aggregate.Mean, 5.5)]
     [InlineData(Aggregate.Min, 1)]

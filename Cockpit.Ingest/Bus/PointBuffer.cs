@@ -1,0 +1,74 @@
+using System.Buffers;
+using Cockpit.Ingest.Model;
+
+namespace Cockpit.Ingest.Bus;
+
+/// <summary>
+/// A growable run of points in a pooled array. Decoders fill it; the bus takes the array over and the dispatcher
+/// returns it to the pool, so a write of thousands of points allocates no new arrays in steady state.
+/// </summary>
+internal sealed class PointBuffer : IDisposable
+{
+    private MetricPoint[] _items;
+
+    public PointBuffer(int initialCapacity = 256)
+    {
+        _items = ArrayPool<MetricPoint>.Shared.Rent(Math.Max(16, initialCapacity));
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The points written so far; valid until the next <see cref="Add"/>.</summary>
+    public Span<MetricPoint> Span => _items.AsSpan(0, Count);
+
+    public void Add(in MetricPoint point)
+    {
+        if (Count == _items.Length)
+        {
+            Grow();
+        }
+
+        _items[Count++] = point;
+    }
+
+    /// <summary>Drops the points after the first <paramref name="count"/> (a line that turned out bad).</summary>
+    public void Truncate(int count)
+    {
+        _items.AsSpan(count, Count - count).Clear();
+        Count = count;
+    }
+
+    /// <summary>Hands the array over (to the bus); the buffer starts again with a fresh one.</summary>
+    public (MetricPoint[] Array, int Count) Detach()
+    {
+        var detached = (_items, Count);
+        _items = ArrayPool<MetricPoint>.Shared.Rent(16);
+        Count = 0;
+        return detached;
+    }
+
+    public void Dispose()
+    {
+        Return(_items, Count);
+        _items = [];
+        Count = 0;
+    }
+
+    /// <summary>Returns an array taken with <see cref="Detach"/>, clearing the references it holds.</summary>
+    public static void Return(MetricPoint[] array, int count)
+    {
+        if (array.Length > 0)
+        {
+            array.AsSpan(0, count).Clear();
+            ArrayPool<MetricPoint>.Shared.Return(array);
+        }
+    }
+
+    private void Grow()
+    {
+        var bigger = ArrayPool<MetricPoint>.Shared.Rent(_items.Length * 2);
+        _items.AsSpan(0, Count).CopyTo(bigger);
+        Return(_items, Count);
+        _items = bigger;
+    }
+}
