@@ -175,6 +175,12 @@ public sealed class MqttAdapterTests : IDisposable
             Assert.False(first.Status.Connected);
         }
 
+        // A DISCONNECT, not a dropped socket (mosquitto logs "closed its connection" for those).
+        await Eventually.Get(
+            () => Task.FromResult(broker.Log.Contains($"Client {_clientId} disconnected.", StringComparison.Ordinal) ? broker : null),
+            Deadline,
+            "the broker to log a clean disconnect");
+
         // QoS 1 into the persistent session the stopped adapter left at the broker.
         await broker.PublishAsync(Topic, Line("conghua", 11));
         await broker.PublishAsync(Topic, Line("conghua", 12));
@@ -182,6 +188,48 @@ public sealed class MqttAdapterTests : IDisposable
         await using var second = await StartHostAsync(broker, waitConnected: false);
         var points = await second.WaitForPointsAsync(2);
         Assert.Equal([11.0, 12.0], points.Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task Stop_WhileWaitingForRoomInQueue_MessageRedeliveredToNextSession()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var gate = new SemaphoreSlim(0);
+        var overrides = ("Cockpit:Bus:Capacity", "1000");
+        var first = await StartHostAsync(broker, overrides);
+        try
+        {
+            // The first point holds the dispatcher (and its room in the queue) until the gate opens.
+            var dispatched = 0;
+            using var holder = first.Bus.Points.Subscribe(_ =>
+            {
+                if (Interlocked.Increment(ref dispatched) == 1)
+                {
+                    gate.Wait();
+                }
+            });
+            await broker.PublishAsync(Topic, Line("tianhe", 1));
+            await first.WaitUntilAsync(s => s.LinesAccepted == 1 && Volatile.Read(ref dispatched) == 1, "the first message to be queued");
+
+            var big = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"complaints,region=tianhe,channel=app,category=billing count={i}i {Monday + i}"));
+            await broker.PublishAsync(Topic, big);
+            await first.WaitUntilAsync(s => s.MessagesReceived == 2, "the big message to wait for room");
+
+            var stopping = first.StopAsync();
+            await first.WaitUntilAsync(s => !s.Connected, "the adapter to stop");
+            gate.Release();
+            await stopping;
+            Assert.Equal(1, first.Status.LinesAccepted);
+        }
+        finally
+        {
+            gate.Release();
+            await first.DisposeAsync();
+        }
+
+        await using var second = await StartHostAsync(broker, waitConnected: false, overrides);
+        var points = await second.WaitForPointsAsync(1000);
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (double)i), points.Select(p => p.Value));
     }
 
     [Fact]
@@ -275,6 +323,8 @@ public sealed class MqttAdapterTests : IDisposable
         }
 
         public MqttStatus Status { get; }
+
+        public IngestBus Bus => _host.Services.GetRequiredService<IngestBus>();
 
         public Task StartAsync() => _host.StartAsync();
 
