@@ -63,6 +63,10 @@ internal sealed partial class MqttAdapter(
                     var connectedAt = timeProvider.GetUtcNow();
 
                     var lost = await connectionLost.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+
+                    // Again here: a connection that dropped between subscribing and being recorded as connected
+                    // told the status before it said "connected".
+                    status.RecordDisconnected();
                     if (timeProvider.GetUtcNow() - connectedAt >= settings.MaxBackoff)
                     {
                         // Only a connection that held for a while resets the backoff: a broker that accepts and

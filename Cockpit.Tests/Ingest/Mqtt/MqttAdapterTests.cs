@@ -115,7 +115,7 @@ public sealed class MqttAdapterTests : IDisposable
         await broker.PublishAsync(Topic, Line("yuexiu", 2));
         var points = await host.WaitForPointsAsync(2);
         Assert.Equal([1.0, 2.0], points.Select(p => p.Value));
-        Assert.Contains("lost", host.Status.LastError, StringComparison.Ordinal);
+        Assert.Contains("MqttAdapter[1153]: Lost the connection", host.Log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -323,6 +323,9 @@ public sealed class MqttAdapterTests : IDisposable
         }
 
         public MqttStatus Status { get; }
+
+        /// <summary>What the host logged so far.</summary>
+        public string Log => _log.ToString();
 
         public IngestBus Bus => _host.Services.GetRequiredService<IngestBus>();
 
