@@ -211,15 +211,14 @@ public sealed class MqttAdapterTests : IDisposable
             await broker.PublishAsync(Topic, Line("tianhe", 1));
             await first.WaitUntilAsync(s => s.LinesAccepted == 1 && Volatile.Read(ref dispatched) == 1, "the first message to be queued");
 
-            var big = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"complaints,region=tianhe,channel=app,category=billing count={i}i {Monday + i}"));
-            await broker.PublishAsync(Topic, big);
+            var payload = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"complaints,region=tianhe,channel=app,category=billing count={i}i {Monday + i}"));
+            await broker.PublishAsync(Topic, payload);
             await first.WaitUntilAsync(s => s.MessagesReceived == 2, "the big message to wait for room");
 
             var stopping = first.StopAsync();
             await first.WaitUntilAsync(s => !s.Connected, "the adapter to stop");
             gate.Release();
             await stopping;
-            Assert.Equal(1, first.Status.LinesAccepted);
         }
         finally
         {
@@ -227,9 +226,22 @@ public sealed class MqttAdapterTests : IDisposable
             await first.DisposeAsync();
         }
 
-        await using var second = await StartHostAsync(broker, waitConnected: false, overrides);
-        var points = await second.WaitForPointsAsync(1000);
-        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (double)i), points.Select(p => p.Value));
+        // Usually the stop reaches the waiting write first: nothing of the big message was queued, it was not
+        // acknowledged, and the broker hands it to the next session. The room freed by the gate can win the race
+        // instead (the bus's semaphore completes a waiter whose cancellation it has not processed yet); then the first
+        // host queued, acknowledged and stored the message whole. Either way no point is lost and none is half-written.
+        var big = first.Received.Where(p => p.Series.GetTag("channel") == "app").ToArray();
+        if (big.Length == 0)
+        {
+            await using var second = await StartHostAsync(broker, waitConnected: false, overrides);
+            var points = await second.WaitForPointsAsync(1000);
+            Assert.Equal(Enumerable.Range(1, 1000).Select(i => (double)i), points.Select(p => p.Value));
+        }
+        else
+        {
+            Assert.Equal(1000, big.Length);
+            Assert.Equal(1001, first.Status.LinesAccepted);
+        }
     }
 
     [Fact]
@@ -323,6 +335,9 @@ public sealed class MqttAdapterTests : IDisposable
         }
 
         public MqttStatus Status { get; }
+
+        /// <summary>Every point dispatched so far.</summary>
+        public MetricPoint[] Received => _points.ToArray();
 
         /// <summary>What the host logged so far.</summary>
         public string Log => _log.ToString();

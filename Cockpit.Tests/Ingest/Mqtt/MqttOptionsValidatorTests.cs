@@ -1,4 +1,10 @@
+using Cockpit.Ingest;
 using Cockpit.Ingest.Mqtt;
+using Cockpit.Tests.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Tests.Ingest.Mqtt;
 
@@ -76,5 +82,41 @@ public sealed class MqttOptionsValidatorTests
         options.ClientId = clientId;
 
         Assert.Contains(key, Validate(options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCockpitIngest_EnabledWithMalformedTopic_StartFailsNamingTheKey()
+    {
+        using var data = new TempDirectory();
+        using var host = BuildHost(data, new()
+        {
+            ["Cockpit:Mqtt:Enabled"] = "true",
+            ["Cockpit:Mqtt:Topics:0"] = "cockpit/#/x",
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Cockpit:Mqtt:Topics:0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCockpitIngest_MqttNotConfigured_StatusButNoAdapter()
+    {
+        using var data = new TempDirectory();
+        using var host = BuildHost(data, []);
+
+        Assert.NotNull(host.Services.GetRequiredService<MqttStatus>());
+        Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), s => s is MqttAdapter);
+        Assert.False(host.Services.GetRequiredService<IOptions<MqttOptions>>().Value.Enabled);
+    }
+
+    private static IHost BuildHost(TempDirectory data, Dictionary<string, string?> settings)
+    {
+        settings["Cockpit:DataDir"] = data.Path;
+        settings["Cockpit:Simulator:Enabled"] = "false";
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddCockpitIngest();
+        return builder.Build();
     }
 }
