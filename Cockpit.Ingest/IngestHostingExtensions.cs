@@ -1,6 +1,7 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Http;
+using Cockpit.Ingest.Mqtt;
 using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
@@ -19,8 +20,8 @@ namespace Cockpit.Ingest;
 public static class IngestHostingExtensions
 {
     /// <summary>
-    /// Adds the point bus, the configured store, and the adapters (the simulator and the file replay when enabled),
-    /// bound to the <c>Cockpit</c> configuration section and validated at start-up.
+    /// Adds the point bus, the configured store, and the adapters (the simulator, the file replay and MQTT, each when
+    /// enabled), bound to the <c>Cockpit</c> configuration section and validated at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddCockpitIngest(this IHostApplicationBuilder builder)
     {
@@ -58,6 +59,15 @@ public static class IngestHostingExtensions
         if (configuration.GetSection(ReplayOptions.SectionName).GetValue(nameof(ReplayOptions.Enabled), defaultValue: false))
         {
             services.AddHostedService<ReplayAdapter>();
+        }
+
+        // After the dispatcher: hosted services stop in reverse order, so MQTT stops writing before the bus closes.
+        services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
+        services.AddSingleton<MqttStatus>();
+        if (configuration.GetSection(MqttOptions.SectionName).GetValue<bool>(nameof(MqttOptions.Enabled)))
+        {
+            services.AddHostedService<MqttAdapter>();
         }
 
         return builder;
