@@ -35,7 +35,7 @@ public sealed class SeriesRegistry
     {
         var o = options.Value;
         _maxSeries = o.MaxSeries;
-        _regionTagKeys = new HashSet<string>(o.RegionTagKeys, StringComparer.Ordinal);
+        _regionTagKeys = new HashSet<string>(o.EffectiveRegionTagKeys, StringComparer.Ordinal);
         _aliases = new RegionAliases(Region.Guangzhou, o.RegionAliases);
         _byRawSpan = _byRaw.GetAlternateLookup<ReadOnlySpan<byte>>();
         _fieldsSpan = _fields.GetAlternateLookup<ReadOnlySpan<byte>>();

@@ -25,8 +25,14 @@ public sealed class IngestOptions
     /// <summary>How far in the future (by the server's clock) a timestamp may be before its line is rejected.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Tag keys whose values are region names, normalised through <see cref="RegionAliases"/>.</summary>
-    public List<string> RegionTagKeys { get; set; } = ["region"];
+    /// <summary>
+    /// Tag keys whose values are region names, normalised through <see cref="RegionAliases"/>; <c>region</c> when
+    /// empty. No default in code on purpose: configuration binding appends to a list, so a default could not be replaced.
+    /// </summary>
+    public List<string> RegionTagKeys { get; set; } = [];
+
+    /// <summary>The region tag keys in effect.</summary>
+    public IReadOnlyList<string> EffectiveRegionTagKeys => RegionTagKeys.Count > 0 ? RegionTagKeys : ["region"];
 
     /// <summary>
     /// Extra region aliases (alias → region id), on top of the built-in ones (each district's id in any case, its

@@ -1,6 +1,8 @@
 using Cockpit.Detection.Alerts;
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Http;
+using Cockpit.Ingest.Mqtt;
+using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
@@ -22,7 +24,8 @@ public static class CockpitApi
     }
 
     private static IResult Health(
-        IngestBus bus, IngestWriter writer, IngestHttpHandler http, SeriesRegistry registry, SimulatorStatus simulator, IOptions<StoreOptions> store) =>
+        IngestBus bus, IngestWriter writer, IngestHttpHandler http, SeriesRegistry registry, MqttStatus mqtt, ReplayStatus replay,
+        SimulatorStatus simulator, IOptions<StoreOptions> store) =>
         Results.Ok(new
         {
             status = "ok",
@@ -39,6 +42,13 @@ public static class CockpitApi
                 maxSeries = registry.MaxSeries,
                 seriesRefused = registry.Refused,
                 http = new { requests = http.Requests, unauthorized = http.Unauthorized, tooLarge = http.TooLarge, throttled = http.Throttled, partial = http.Partial },
+                mqtt = new
+                {
+                    connected = mqtt.Connected, messagesReceived = mqtt.MessagesReceived, linesAccepted = mqtt.LinesAccepted,
+                    linesRejected = mqtt.LinesRejected, badMessages = mqtt.BadMessages, reconnects = mqtt.Reconnects,
+                    lastError = mqtt.LastError, lastErrorAt = mqtt.LastErrorAt,
+                },
+                replay = new { running = replay.Running, files = replay.Files },
             },
             simulator = new { running = simulator.Running, speed = simulator.Speed, simulatedTime = simulator.SimulatedTime, ticks = simulator.Ticks },
         });
