@@ -101,7 +101,12 @@ public sealed partial class IngestHttpHandler(
         {
             Interlocked.Increment(ref _partial);
             LogPartialWrite(source, result.LinesRejected, first.ToString());
-            var stored = result.LinesAccepted == 0 ? "nothing was stored" : $"the other {result.LinesAccepted} were stored";
+            var stored = result.LinesAccepted switch
+            {
+                0 => "nothing was stored",
+                1 => "the other one was stored",
+                _ => $"the other {result.LinesAccepted} were stored",
+            };
             var noun = first.Unit == "object" ? "objects" : "lines";
             await Error(context, StatusCodes.Status400BadRequest, "invalid",
                 $"partial write: {first} ({result.LinesRejected} of {result.LinesRejected + result.LinesAccepted} {noun} rejected; {stored})",
