@@ -105,17 +105,26 @@ public sealed class IngestBus : IDisposable
         Enqueue(new PointBatch(array, detached, Pooled: true));
     }
 
-    /// <summary>Queues the batch, waiting for room (adapters that can slow their source down use this).</summary>
+    /// <summary>
+    /// Queues the batch, waiting for room (adapters that can slow their source down use this). A batch larger than
+    /// the whole queue goes in queue-sized slices, in order, each waiting for room.
+    /// </summary>
     public async ValueTask PublishAsync(MetricPoint[] batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Length > Capacity)
+        if (batch.Length <= Capacity)
         {
-            throw new ArgumentException($"A batch of {batch.Length} points exceeds the bus capacity of {Capacity}.", nameof(batch));
+            await ReserveAsync(batch.Length, cancellationToken).ConfigureAwait(false);
+            Enqueue(new PointBatch(batch, batch.Length, Pooled: false));
+            return;
         }
 
-        await ReserveAsync(batch.Length, cancellationToken).ConfigureAwait(false);
-        Enqueue(new PointBatch(batch, batch.Length, Pooled: false));
+        for (var offset = 0; offset < batch.Length; offset += Capacity)
+        {
+            var slice = batch.AsSpan(offset, Math.Min(Capacity, batch.Length - offset)).ToArray();
+            await ReserveAsync(slice.Length, cancellationToken).ConfigureAwait(false);
+            Enqueue(new PointBatch(slice, slice.Length, Pooled: false));
+        }
     }
 
     private async ValueTask ReserveAsync(int count, CancellationToken cancellationToken)

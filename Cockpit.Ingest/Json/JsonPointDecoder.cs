@@ -169,14 +169,13 @@ internal sealed class JsonPointDecoder(SeriesRegistry registry)
 
         if (timestamp > settings.MaxTimestampNs)
         {
-            return $"time is more than {settings.MaxFutureSkew} ahead of the server's clock (Cockpit:Ingest:MaxFutureSkew)";
+            return $"time is {settings.TooFarAhead}";
         }
 
         var series = registry.Resolve(measurement, tags, []);
         if (series is null)
         {
-            return $"series limit reached: Cockpit keeps at most {registry.MaxSeries} series (Cockpit:Ingest:MaxSeries); " +
-                $"new series '{SeriesKey.Create(measurement, tags).Canonical}' was rejected, existing series are still accepted";
+            return registry.DescribeLimit(measurement, tags);
         }
 
         tally.StringFieldsSkipped += stringFields;

@@ -27,6 +27,9 @@ internal readonly record struct DecodeSettings(
         _ => throw new ArgumentOutOfRangeException(nameof(Precision), Precision, "Unknown precision."),
     };
 
+    /// <summary>How a timestamp past <see cref="MaxTimestampNs"/> is described, for messages.</summary>
+    public string TooFarAhead => $"more than {MaxFutureSkew} ahead of the server's clock (Cockpit:Ingest:MaxFutureSkew)";
+
     /// <summary>The precision in words, for messages.</summary>
     public string PrecisionName => Precision.ToString().ToLowerInvariant();
 

@@ -51,7 +51,7 @@ internal readonly record struct LineError(LineErrorKind Kind, int TokenStart = 0
             LineErrorKind.FloatOutOfRange => $"number '{token}' for field '{Field}' is out of the range of a 64-bit float",
             LineErrorKind.InvalidTimestamp => $"invalid timestamp '{token}': expected an integer number of {precision}",
             LineErrorKind.TimestampOutOfRange => $"timestamp '{token}' ({precision}) is out of range (1677-09-21 to 2262-04-11)",
-            LineErrorKind.FutureTimestamp => $"timestamp '{token}' ({precision}) is more than {settings.MaxFutureSkew} ahead of the server's clock (Cockpit:Ingest:MaxFutureSkew)",
+            LineErrorKind.FutureTimestamp => $"timestamp '{token}' ({precision}) is {settings.TooFarAhead}",
             LineErrorKind.UnexpectedText => $"unexpected text '{token}' after the timestamp",
             _ => Kind.ToString(),
         };

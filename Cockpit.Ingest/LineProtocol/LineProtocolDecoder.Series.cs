@@ -56,10 +56,7 @@ internal sealed partial class LineProtocolDecoder
         var resolved = registry.Resolve(measurement, tags, raw);
         if (resolved is null)
         {
-            var refused = SeriesKey.Create(measurement, tags).Canonical;
-            return new LineError(LineErrorKind.SeriesLimit, Detail:
-                $"series limit reached: Cockpit keeps at most {registry.MaxSeries} series (Cockpit:Ingest:MaxSeries); " +
-                $"new series '{refused}' was rejected, existing series are still accepted");
+            return new LineError(LineErrorKind.SeriesLimit, Detail: registry.DescribeLimit(measurement, tags));
         }
 
         series = resolved;

@@ -82,22 +82,9 @@ internal sealed partial class ReplayAdapter(
 
     private async ValueTask PublishAsync(ReplayBatch batch, ReplayFileStatus file, CancellationToken cancellationToken)
     {
-        var points = batch.Points;
-        if (points.Length <= bus.Capacity)
-        {
-            await bus.PublishAsync(points, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // PublishAsync refuses a batch the bus could never hold; same-time chunks in order keep the meaning.
-            for (var offset = 0; offset < points.Length; offset += bus.Capacity)
-            {
-                var chunk = points.AsSpan(offset, Math.Min(bus.Capacity, points.Length - offset)).ToArray();
-                await bus.PublishAsync(chunk, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        file.AddPointsPublished(points.Length);
+        // A batch bigger than the bus goes in ordered slices; same-time slices in order keep the meaning.
+        await bus.PublishAsync(batch.Points, cancellationToken).ConfigureAwait(false);
+        file.AddPointsPublished(batch.Points.Length);
     }
 
     [LoggerMessage(EventId = 1210, Level = LogLevel.Information, Message = "Replay started: {Files} file(s), speed {Speed}, loop {Loop}, shift to now {ShiftToNow}")]

@@ -80,6 +80,11 @@ public sealed class SeriesRegistry
         return series;
     }
 
+    /// <summary>Why a new series was refused, in words a sender can act on.</summary>
+    public string DescribeLimit(string measurement, IReadOnlyList<KeyValuePair<string, string>> tags) =>
+        $"series limit reached: Cockpit keeps at most {_maxSeries} series (Cockpit:Ingest:MaxSeries); " +
+        $"new series '{SeriesKey.Create(measurement, tags).Canonical}' was rejected, existing series are still accepted";
+
     /// <summary>An interned field name for its (already unescaped) bytes, or null when they are not valid UTF-8.</summary>
     public string? InternField(ReadOnlySpan<byte> name)
     {

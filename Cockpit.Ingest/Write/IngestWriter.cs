@@ -91,13 +91,8 @@ public sealed class IngestWriter
         }
         else
         {
-            // Bigger than the whole queue: hand it over in queue-sized slices, each waiting for room.
-            var all = buffer.Span.ToArray();
-            for (var offset = 0; offset < all.Length; offset += _bus.Capacity)
-            {
-                var slice = all.AsSpan(offset, Math.Min(_bus.Capacity, all.Length - offset)).ToArray();
-                await _bus.PublishAsync(slice, cancellationToken).ConfigureAwait(false);
-            }
+            // Bigger than the whole queue: the bus hands it over in queue-sized slices.
+            await _bus.PublishAsync(buffer.Span.ToArray(), cancellationToken).ConfigureAwait(false);
         }
 
         return Accepted(tally, points);

@@ -38,6 +38,29 @@ public sealed class IngestBusTests
     }
 
     [Fact]
+    public async Task PublishAsync_BatchLargerThanTheBus_GoesInOrderedSlicesEachWaitingForRoom()
+    {
+        using var bus = Bus(1000);
+
+        var pending = bus.PublishAsync(Batch(2500), CancellationToken.None).AsTask();
+        var values = new List<double>();
+        var sizes = new List<int>();
+        while (sizes.Sum() < 2500)
+        {
+            Assert.True(await bus.Reader.WaitToReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.True(bus.Reader.TryRead(out var slice));
+            Assert.True(bus.Queued <= bus.Capacity);
+            sizes.Add(slice.Count);
+            values.AddRange(slice.Points.ToArray().Select(p => p.Value));
+            bus.Release(slice.Count);
+        }
+
+        await pending.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([1000, 1000, 500], sizes);
+        Assert.Equal(Enumerable.Range(0, 2500).Select(i => (double)i), values);
+    }
+
+    [Fact]
     public async Task PublishAsync_Full_WaitsUntilDispatcherReleases()
     {
         using var bus = Bus(1000);
