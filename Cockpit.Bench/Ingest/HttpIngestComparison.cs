@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Cockpit.Tests.Testing;
@@ -232,7 +231,7 @@ internal static class HttpIngestComparison
 
         public static async Task<CockpitProcess> StartAsync(string dll, string token)
         {
-            var port = FreePort();
+            var port = FreeTcpPort.Next();
             var dataDir = Path.Combine(Path.GetTempPath(), "cockpit-bench-" + Guid.NewGuid().ToString("N")[..12]);
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in new[]
@@ -312,11 +311,5 @@ internal static class HttpIngestComparison
             }
         }
 
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

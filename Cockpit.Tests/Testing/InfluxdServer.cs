@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Cockpit.Tests.Testing;
 
@@ -25,7 +24,7 @@ public sealed class InfluxdServer : IAsyncDisposable
         _config = Path.Combine(root, "influxdb.conf");
         File.WriteAllText(_config, $"""
             reporting-disabled = true
-            bind-address = "127.0.0.1:{FreePort()}"
+            bind-address = "127.0.0.1:{FreeTcpPort.Next()}"
 
             [meta]
               dir = "{root}/meta"
@@ -74,7 +73,7 @@ public sealed class InfluxdServer : IAsyncDisposable
 
         var root = Path.Combine(Path.GetTempPath(), "cockpit-influxd-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
-        var server = new InfluxdServer(root, FreePort());
+        var server = new InfluxdServer(root, FreeTcpPort.Next());
         await server.StartAgainAsync(cancellationToken);
         using var client = server.CreateClient();
         using var create = await client.PostAsync(
@@ -167,13 +166,6 @@ public sealed class InfluxdServer : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Tail(StringWriter log)

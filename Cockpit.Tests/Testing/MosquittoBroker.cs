@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -53,7 +52,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Starts a broker; with a user name it refuses anonymous clients and knows only that user.</summary>
     public static async Task<MosquittoBroker> StartAsync(string? username = null, string? password = null)
     {
-        var broker = new MosquittoBroker(FreePort(), username, password);
+        var broker = new MosquittoBroker(FreeTcpPort.Next(), username, password);
         try
         {
             await broker.WriteConfigAsync();
@@ -140,29 +139,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     private string ConfigPath => Path.Combine(_dir.Path, "mosquitto.conf");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static async Task RunAsync(string path, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(path) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var (exitCode, output) = await ExternalCommand.RunAsync(path, arguments, TimeSpan.FromSeconds(30));
+        if (exitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{path} did not start.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{path} exited with {process.ExitCode}: {await stderr}{await stdout}");
+            throw new InvalidOperationException($"{path} exited with {exitCode}: {output}");
         }
     }
 

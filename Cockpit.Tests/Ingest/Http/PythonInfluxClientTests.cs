@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cockpit.Tests.Testing;
@@ -59,7 +58,8 @@ public sealed class PythonInfluxClientTests : IDisposable
         var path = Path.Combine(script.Path, "write.py");
         await File.WriteAllTextAsync(path, Script);
 
-        var (exitCode, output) = await Run(Python, path, address.Host, address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Secret, encoding);
+        var (exitCode, output) = await ExternalCommand.RunAsync(
+            Python, [path, address.Host, address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Secret, encoding], TimeSpan.FromSeconds(60));
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("version 1.8.10", output, StringComparison.Ordinal);
@@ -73,21 +73,5 @@ public sealed class PythonInfluxClientTests : IDisposable
             TimeSpan.FromSeconds(15),
             "50 points of one complaint series");
         Assert.Equal("tianhe", series[0].GetProperty("tags").GetProperty("region").GetString());
-    }
-
-    private static async Task<(int ExitCode, string Output)> Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -102,7 +102,7 @@ public sealed class WriteEndpointTests : IDisposable
         using var response = await client.PostAsync("/write?db=cockpit", content);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await Eventually.Get(() => Task.FromResult(points.Count >= 2 ? points : null), TimeSpan.FromSeconds(10), "two points");
+        await AtLeast(points, 2);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class WriteEndpointTests : IDisposable
             error.GetProperty("error").GetString());
         Assert.Equal(2, error.GetProperty("line").GetInt32());
         Assert.Equal(2, error.GetProperty("rejected").GetInt32());
-        await Eventually.Get(() => Task.FromResult(points.Count >= 2 ? points : null), TimeSpan.FromSeconds(10), "the two good points");
+        await AtLeast(points, 2);
         Assert.Equal(["cpu,host=a", "cpu,host=c"], points.Select(p => p.Series.Canonical).Order(StringComparer.Ordinal));
     }
 
@@ -216,7 +216,7 @@ public sealed class WriteEndpointTests : IDisposable
         using var response = await client.PostAsync("/write?db=cockpit", Body("complaints,region=天河 count=1\ncomplaints,region=Tianhe count=2\ncomplaints,region=天河区 count=3\n"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await Eventually.Get(() => Task.FromResult(points.Count >= 3 ? points : null), TimeSpan.FromSeconds(10), "three points");
+        await AtLeast(points, 3);
         Assert.All(points, p => Assert.Equal("complaints,region=tianhe", p.Series.Canonical));
     }
 
@@ -235,7 +235,7 @@ public sealed class WriteEndpointTests : IDisposable
         var error = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
         Assert.Contains("series limit reached: Cockpit keeps at most 2 series", error, StringComparison.Ordinal);
         Assert.Contains("'cpu,host=c'", error, StringComparison.Ordinal);
-        await Eventually.Get(() => Task.FromResult(points.Count >= 3 ? points : null), TimeSpan.FromSeconds(10), "three points");
+        await AtLeast(points, 3);
         Assert.Equal([1d, 2, 4], points.Select(p => p.Value).Order());
     }
 
@@ -248,7 +248,7 @@ public sealed class WriteEndpointTests : IDisposable
         using var response = await client.PostAsync("/write?db=cockpit&precision=s", Body("cpu value=1 1795392060\ncpu value=2 1795392000\ncpu value=3 1795392120\n"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await Eventually.Get(() => Task.FromResult(points.Count >= 3 ? points : null), TimeSpan.FromSeconds(10), "three points");
+        await AtLeast(points, 3);
         Assert.Equal([PointFlags.None, PointFlags.OutOfOrder, PointFlags.None], points.Select(p => p.Flags));
     }
 
@@ -264,7 +264,7 @@ public sealed class WriteEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, array.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, ndjson.StatusCode);
         Assert.Contains("line 2: unknown property 'bogus'", (await ndjson.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
-        await Eventually.Get(() => Task.FromResult(points.Count >= 2 ? points : null), TimeSpan.FromSeconds(10), "two points");
+        await AtLeast(points, 2);
         Assert.Contains(points, p => p.Series.Canonical == "business,region=haizhu" && p.Value == 97.5);
     }
 
@@ -301,9 +301,12 @@ public sealed class WriteEndpointTests : IDisposable
 
     private static async Task<MetricPoint> Single(ConcurrentQueue<MetricPoint> points)
     {
-        await Eventually.Get(() => Task.FromResult(points.IsEmpty ? null : points), TimeSpan.FromSeconds(10), "a point");
+        await AtLeast(points, 1);
         return Assert.Single(points);
     }
+
+    private static Task AtLeast(ConcurrentQueue<MetricPoint> points, int count) =>
+        Eventually.Get(() => Task.FromResult(points.Count >= count ? points : null), TimeSpan.FromSeconds(10), $"{count} points on the bus");
 
     private static StringContent Body(string text) => new(text, Encoding.UTF8, "text/plain");
 
