@@ -4,11 +4,12 @@ namespace Cockpit.Ingest.Storage;
 
 /// <summary>
 /// Where points are kept and asked about. Implementations buffer appends and make them durable within
-/// their documented flush window; queries see what has been flushed.
+/// their documented flush window; queries see what has been flushed. The embedded store and the InfluxDB store
+/// answer every question the same way (one contract test suite runs against both).
 /// </summary>
 public interface IMetricStore : IAsyncDisposable
 {
-    /// <summary>Buffers points for writing. Called from the ingest dispatcher only.</summary>
+    /// <summary>Buffers points for writing. Called from the ingest dispatcher only, never concurrently.</summary>
     void Append(ReadOnlySpan<MetricPoint> points);
 
     /// <summary>Makes every appended point durable and visible to queries.</summary>
@@ -17,6 +18,16 @@ public interface IMetricStore : IAsyncDisposable
     /// <summary>Aggregates one field over time buckets, optionally grouped by tags.</summary>
     Task<QueryResult> QueryAsync(MetricQuery query, CancellationToken cancellationToken);
 
-    /// <summary>The known field series, optionally of one measurement.</summary>
+    /// <summary>The known field series, optionally of one measurement, ordered by measurement, tags and field.</summary>
     Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(string? measurement, CancellationToken cancellationToken);
+
+    /// <summary>The distinct values of one tag key within a measurement, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> ListTagValuesAsync(string measurement, string tagKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes what is older than <see cref="StoreOptions.Retention"/> allows, as of the store's clock. Nothing
+    /// older than the longest retention survives in any store; the embedded store also keeps each resolution only
+    /// as long as its own retention.
+    /// </summary>
+    Task ApplyRetentionAsync(CancellationToken cancellationToken);
 }

@@ -50,6 +50,20 @@ internal sealed class SeriesCatalog
         return result;
     }
 
+    public List<string> TagValues(string measurement, string tagKey)
+    {
+        var values = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (series, _) in _entries.Keys)
+        {
+            if (string.Equals(series.Measurement, measurement, StringComparison.Ordinal) && series.GetTag(tagKey) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return [.. values];
+    }
+
     private static string Describe(SeriesInfo info) =>
         string.Join(',', info.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + " " + info.Field;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cockpit.Ingest.Storage.Influx;
 
 namespace Cockpit.Ingest.Storage;
 
@@ -17,6 +18,12 @@ public sealed class StoreOptions
     /// <summary>Commit early once this many rows are pending.</summary>
     [Range(1_000, 10_000_000)]
     public int FlushRows { get; set; } = 500_000;
+
+    /// <summary>How long each resolution is kept.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
+    /// <summary>The InfluxDB store (used when <see cref="Kind"/> is InfluxDb).</summary>
+    public InfluxDbStoreOptions InfluxDb { get; set; } = new();
 }
 
 /// <summary>The store implementations.</summary>

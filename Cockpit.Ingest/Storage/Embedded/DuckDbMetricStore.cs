@@ -140,6 +140,16 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         }
     }
 
+    public Task<IReadOnlyList<string>> ListTagValuesAsync(string measurement, string tagKey, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(_catalog.TagValues(measurement, tagKey));
+        }
+    }
+
+    public Task ApplyRetentionAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+
     public ValueTask DisposeAsync()
     {
         _flushTimer.Dispose();
