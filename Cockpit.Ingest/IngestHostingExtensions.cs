@@ -33,6 +33,7 @@ public static class IngestHostingExtensions
         services.AddOptions<IngestBusOptions>().Bind(configuration.GetSection(IngestBusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => o.Kind == StoreKind.Embedded, "Cockpit:Store:Kind=InfluxDb is not available yet; use Embedded.")
+            .Validate(o => IsValid(o.Retention), "Cockpit:Store:Retention: each of Raw, Minute and Hour must be between 1 hour and 10 years, CheckInterval between 1 s and 1 day.")
             .ValidateOnStart();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -46,6 +47,7 @@ public static class IngestHostingExtensions
         services.AddSingleton<IngestHttpHandler>();
         services.AddSingleton<IMetricStore, DuckDbMetricStore>();
         services.AddHostedService<IngestDispatcher>();
+        services.AddHostedService<RetentionService>();
 
         services.AddSingleton<SimulatorStatus>();
         if (configuration.GetSection(SimulatorOptions.SectionName).GetValue(nameof(SimulatorOptions.Enabled), defaultValue: true))
@@ -72,4 +74,8 @@ public static class IngestHostingExtensions
 
         return builder;
     }
+
+    private static bool IsValid(object options) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
+            options, new System.ComponentModel.DataAnnotations.ValidationContext(options), null, validateAllProperties: true);
 }

@@ -30,7 +30,7 @@ public class DuckDbAppendBench
         _dir = Path.Combine(Path.GetTempPath(), "cockpit-bench-" + Guid.NewGuid().ToString("N"));
         _store = new DuckDbMetricStore(
             Options.Create(new CockpitOptions { DataDir = _dir }),
-            Options.Create(new StoreOptions { FlushInterval = TimeSpan.FromSeconds(1) }),
+            Options.Create(new StoreOptions { FlushInterval = TimeSpan.FromMilliseconds(250) }),
             TimeProvider.System,
             NullLogger<DuckDbMetricStore>.Instance);
     }

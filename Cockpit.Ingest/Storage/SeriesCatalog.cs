@@ -1,17 +1,21 @@
 using Cockpit.Ingest.Model;
+using Cockpit.Ingest.Storage.Embedded;
 
 namespace Cockpit.Ingest.Storage;
 
 /// <summary>
 /// In-memory index of the field series a store holds: the store's id for each, its point count and newest
-/// timestamp. One lookup per appended point serves both the id and the counters, so listing series never scans
-/// points. Not thread-safe: the owning store guards it.
+/// timestamp, and (embedded store) its open rollup cells and recent-minutes ring. One lookup per appended point
+/// serves all of them, so listing series never scans points. Not thread-safe: the owning store guards it.
 /// </summary>
 internal sealed class SeriesCatalog
 {
     private readonly Dictionary<(SeriesKey Series, string Field), Entry> _entries = [];
+    private readonly Dictionary<(string Measurement, string Field), List<Entry>> _byField = [];
 
     public int Count => _entries.Count;
+
+    public IEnumerable<Entry> Entries => _entries.Values;
 
     /// <summary>The entry of a field series, or null when the store has none yet.</summary>
     public Entry? Find(SeriesKey series, string field) => _entries.GetValueOrDefault((series, field));
@@ -19,14 +23,25 @@ internal sealed class SeriesCatalog
     /// <summary>Adds a field series the store has just given <paramref name="id"/>.</summary>
     public Entry Add(SeriesKey series, string field, int id)
     {
-        var entry = new Entry { Id = id, LastNs = long.MinValue };
+        var entry = new Entry(series, field, id);
         _entries.Add((series, field), entry);
+        var key = (series.Measurement, field);
+        if (!_byField.TryGetValue(key, out var list))
+        {
+            _byField[key] = list = [];
+        }
+
+        list.Add(entry);
         return entry;
     }
 
+    /// <summary>The field series of one measurement and field.</summary>
+    public IReadOnlyList<Entry> Of(string measurement, string field) =>
+        _byField.TryGetValue((measurement, field), out var list) ? list : [];
+
     public List<SeriesInfo> List(string? measurement)
     {
-        var result = new List<SeriesInfo>();
+        var result = new List<(string Key, SeriesInfo Info)>();
         foreach (var ((series, field), entry) in _entries)
         {
             if (measurement is not null && !string.Equals(series.Measurement, measurement, StringComparison.Ordinal))
@@ -34,20 +49,27 @@ internal sealed class SeriesCatalog
                 continue;
             }
 
-            result.Add(new SeriesInfo(
+            result.Add((series.Canonical, new SeriesInfo(
                 series.Measurement,
                 series.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
                 field,
                 entry.Count,
-                UnixTime.ToDateTimeOffset(entry.LastNs)));
+                UnixTime.ToDateTimeOffset(entry.LastNs))));
         }
 
+        // InfluxDB's order: measurement, then the series key (tags sorted by key), then the field.
         result.Sort(static (a, b) =>
         {
-            var byMeasurement = string.CompareOrdinal(a.Measurement, b.Measurement);
-            return byMeasurement != 0 ? byMeasurement : string.CompareOrdinal(Describe(a), Describe(b));
+            var byMeasurement = string.CompareOrdinal(a.Info.Measurement, b.Info.Measurement);
+            if (byMeasurement != 0)
+            {
+                return byMeasurement;
+            }
+
+            var bySeries = string.CompareOrdinal(a.Key, b.Key);
+            return bySeries != 0 ? bySeries : string.CompareOrdinal(a.Info.Field, b.Info.Field);
         });
-        return result;
+        return result.ConvertAll(r => r.Info);
     }
 
     public List<string> TagValues(string measurement, string tagKey)
@@ -64,15 +86,24 @@ internal sealed class SeriesCatalog
         return [.. values];
     }
 
-    private static string Describe(SeriesInfo info) =>
-        string.Join(',', info.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + " " + info.Field;
-
-    /// <summary>A field series' store id and counters.</summary>
-    public sealed class Entry
+    /// <summary>A field series' store id, counters and rollup state.</summary>
+    public sealed class Entry(SeriesKey series, string field, int id)
     {
-        public int Id;
+        public readonly SeriesKey Series = series;
+        public readonly string Field = field;
+        public readonly int Id = id;
         public long Count;
-        public long LastNs;
+        public long LastNs = long.MinValue;
+
+        // The cells being filled since the last commit (embedded store), and whether the entry is on the commit's list.
+        public long MinuteBucket = long.MinValue;
+        public RollupCell MinuteCell;
+        public long HourBucket = long.MinValue;
+        public RollupCell HourCell;
+        public bool Dirty;
+
+        /// <summary>The recent minutes in memory, when the memory budget allowed one.</summary>
+        public MinuteRing? Ring;
 
         public void Record(long timestampNs, long count = 1)
         {

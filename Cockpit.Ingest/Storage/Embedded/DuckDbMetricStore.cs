@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Model;
@@ -8,23 +9,43 @@ using Microsoft.Extensions.Options;
 namespace Cockpit.Ingest.Storage.Embedded;
 
 /// <summary>
-/// The default store: a DuckDB file in <c>DataDir</c>. Appends go to DuckDB appenders, which only make rows
-/// visible (and durable) when disposed, so the store commits every <see cref="StoreOptions.FlushInterval"/>
-/// (and early when <see cref="StoreOptions.FlushRows"/> are pending). Queries run on their own connections.
+/// The default store: a DuckDB file in <c>DataDir</c> with raw samples and 1-minute and 1-hour rollups, plus the
+/// recent minutes of each series in memory.
+/// <para>
+/// Writes: appends go to DuckDB appenders inside one open transaction, together with the rollup rows of the same
+/// points, and the store commits every <see cref="StoreOptions.FlushInterval"/> (early past
+/// <see cref="StoreOptions.FlushRows"/>): a commit makes points and their rollups durable and visible at once, so the
+/// rollups never disagree with the raw points, also after a crash. Compaction merges partial rollup rows later.
+/// </para>
+/// <para>
+/// Reads: series are resolved from the in-memory catalog; a query the recent rings cover is answered from memory,
+/// any other from the coarsest rollup its bucket allows, with raw points only for ragged ends (see
+/// <see cref="Resolutions.Plan"/>). Queries run on their own connections and see committed data.
+/// </para>
+/// Locks: <c>_writeLock</c> orders appends, commits and maintenance; <c>_memoryLock</c> guards the catalog and
+/// the rings, which queries read without waiting for a commit.
 /// </summary>
 public sealed partial class DuckDbMetricStore : IMetricStore
 {
     private readonly Lock _writeLock = new();
+    private readonly Lock _memoryLock = new();
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;
     private readonly SeriesCatalog _catalog = new();
+    private readonly PendingRollups _rollups = new();
     private readonly ITimer _flushTimer;
+    private readonly ITimer _compactionTimer;
     private readonly StoreOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<DuckDbMetricStore> _logger;
+    private readonly int _ringMinutes;
+    private readonly long _ringBudget;
     private DuckDBAppender? _pointAppender;
     private DuckDBAppender? _seriesAppender;
+    private long _ringBytes;
     private int _nextSeriesId = 1;
     private int _pendingRows;
+    private bool _inTransaction;
     private bool _disposed;
 
     public DuckDbMetricStore(
@@ -34,38 +55,59 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         ILogger<DuckDbMetricStore> logger)
     {
         _options = options.Value;
+        _time = timeProvider;
         _logger = logger;
+        _ringMinutes = (int)Math.Ceiling(_options.RecentWindow.TotalMinutes);
+        _ringBudget = _ringMinutes == 0 ? 0 : (long)_options.RecentMemoryMiB * 1024 * 1024;
         var dataDir = cockpit.Value.ResolveDataDir();
         Directory.CreateDirectory(dataDir);
         DatabasePath = Path.Combine(dataDir, DuckDbSchema.FileName);
         _connectionString = $"Data Source={DatabasePath}";
         _writer = new DuckDBConnection(_connectionString);
         _writer.Open();
-        Execute(_writer, DuckDbSchema.Create);
+        Execute(DuckDbSchema.Create);
         MigrateFirstLayout();
+        AddRollupsIfMissing();
         LoadCatalog();
-        LogOpened(DatabasePath, _catalog.Count);
-        _flushTimer = timeProvider.CreateTimer(_ => FlushOnTimer(), null, _options.FlushInterval, _options.FlushInterval);
+        var ringSeries = LoadRings();
+        LogOpened(DatabasePath, _catalog.Count, ringSeries);
+        _flushTimer = timeProvider.CreateTimer(_ => OnTimer(CommitIfPending), null, _options.FlushInterval, _options.FlushInterval);
+        _compactionTimer = timeProvider.CreateTimer(_ => OnTimer(Compact), null, _options.CompactionInterval, _options.CompactionInterval);
     }
 
     /// <summary>The database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>Field series whose recent minutes are in memory.</summary>
+    public int SeriesInMemory { get; private set; }
 
     public void Append(ReadOnlySpan<MetricPoint> points)
     {
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _pointAppender ??= _writer.CreateAppender("samples");
-            foreach (ref readonly var point in points)
+            if (!_inTransaction)
             {
-                var series = _catalog.Find(point.Series, point.Field) ?? AddSeries(point.Series, point.Field);
-                _pointAppender.CreateRow()
-                    .AppendValue(series.Id)
-                    .AppendValue(point.TimestampNs)
-                    .AppendValue(point.Value)
-                    .EndRow();
-                series.Record(point.TimestampNs);
+                Execute("BEGIN TRANSACTION");
+                _inTransaction = true;
+            }
+
+            _pointAppender ??= _writer.CreateAppender("samples");
+            lock (_memoryLock)
+            {
+                foreach (ref readonly var point in points)
+                {
+                    var series = _catalog.Find(point.Series, point.Field) ?? AddSeries(point.Series, point.Field);
+                    _pointAppender.CreateRow()
+                        .AppendValue(series.Id)
+                        .AppendValue(point.TimestampNs)
+                        .AppendValue(point.Value)
+                        .EndRow();
+                    var minute = Resolutions.Minute(point.TimestampNs);
+                    _rollups.Add(series, minute * Resolutions.MinuteNs, point.Value, point.TimestampNs);
+                    (series.Ring ?? GiveRing(series))?.Add(minute, point.Value, point.TimestampNs);
+                    series.Record(point.TimestampNs);
+                }
             }
 
             _pendingRows += points.Length;
@@ -93,48 +135,27 @@ public sealed partial class DuckDbMetricStore : IMetricStore
     public Task<QueryResult> QueryAsync(MetricQuery query, CancellationToken cancellationToken)
     {
         query.Validate();
-        var (sql, parameters) = DuckDbQueryBuilder.Build(query);
-        using var connection = new DuckDBConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+        SeriesSelection selection;
+        lock (_memoryLock)
         {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        var groups = new List<QuerySeries>();
-        var groupCount = query.GroupBy.Count;
-        string[]? currentGroup = null;
-        List<BucketValue>? points = null;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var group = new string[groupCount];
-            for (var i = 0; i < groupCount; i++)
+            selection = SeriesSelection.Resolve(_catalog, query);
+            if (selection.Members.Count == 0)
             {
-                group[i] = reader.GetString(i);
+                return Task.FromResult(new QueryResult([]));
             }
 
-            if (currentGroup is null || !group.AsSpan().SequenceEqual(currentGroup))
+            if (MemoryQuery.TryRun(query, selection) is { } fromMemory)
             {
-                currentGroup = group;
-                points = [];
-                groups.Add(new QuerySeries(ToGroup(query.GroupBy, group), points));
+                return Task.FromResult(fromMemory);
             }
-
-            var bucketNs = reader.GetInt64(groupCount);
-            var value = reader.IsDBNull(groupCount + 1) ? double.NaN : reader.GetDouble(groupCount + 1);
-            points!.Add(new BucketValue(UnixTime.ToDateTimeOffset(bucketNs), value));
         }
 
-        return Task.FromResult(new QueryResult(groups));
+        return Task.FromResult(QueryDatabase(query, selection, cancellationToken));
     }
 
     public Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(string? measurement, CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        lock (_memoryLock)
         {
             return Task.FromResult<IReadOnlyList<SeriesInfo>>(_catalog.List(measurement));
         }
@@ -142,17 +163,60 @@ public sealed partial class DuckDbMetricStore : IMetricStore
 
     public Task<IReadOnlyList<string>> ListTagValuesAsync(string measurement, string tagKey, CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        lock (_memoryLock)
         {
             return Task.FromResult<IReadOnlyList<string>>(_catalog.TagValues(measurement, tagKey));
         }
     }
 
-    public Task ApplyRetentionAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task ApplyRetentionAsync(CancellationToken cancellationToken)
+    {
+        var now = UnixTime.ToNanos(_time.GetUtcNow());
+        var retention = _options.Retention;
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitLocked();
+            Execute(DuckDbSchema.Retention(
+                now - UnixTime.ToNanos(retention.Raw), now - UnixTime.ToNanos(retention.Minute), now - UnixTime.ToNanos(retention.Hour)));
+            RecountRawPoints();
+        }
+
+        LogRetentionApplied(retention.Raw, retention.Minute, retention.Hour);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Merges partial rollup rows of the hours written since the last compaction.</summary>
+    public void Compact()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            CommitLocked();
+            var hours = _rollups.TakeTouchedHours();
+            for (var i = 0; i < hours.Count;)
+            {
+                // Contiguous hours are merged in one statement.
+                var j = i;
+                while (j + 1 < hours.Count && hours[j + 1] == hours[j] + Resolutions.HourNs)
+                {
+                    j++;
+                }
+
+                Execute(DuckDbSchema.Compact(hours[i], hours[j] + Resolutions.HourNs));
+                i = j + 1;
+            }
+        }
+    }
 
     public ValueTask DisposeAsync()
     {
         _flushTimer.Dispose();
+        _compactionTimer.Dispose();
         lock (_writeLock)
         {
             if (_disposed)
@@ -168,32 +232,132 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         return ValueTask.CompletedTask;
     }
 
-    private void FlushOnTimer()
+    private QueryResult QueryDatabase(MetricQuery query, SeriesSelection selection, CancellationToken cancellationToken)
     {
-        try
+        var (sql, parameters) = DuckDbQueryBuilder.Build(query, selection);
+        using var connection = new DuckDBConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
         {
-            lock (_writeLock)
-            {
-                if (!_disposed && _pendingRows > 0)
-                {
-                    CommitLocked();
-                }
-            }
+            command.Parameters.Add(new DuckDBParameter(name, value));
         }
-        catch (Exception ex)
+
+        var series = new List<QuerySeries>();
+        var currentGroup = -1;
+        List<BucketValue>? points = null;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            LogFlushFailed(ex);
+            cancellationToken.ThrowIfCancellationRequested();
+            var group = reader.GetInt32(0);
+            if (group != currentGroup)
+            {
+                currentGroup = group;
+                points = [];
+                series.Add(new QuerySeries(selection.Describe(query.GroupBy, group), points));
+            }
+
+            var value = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2);
+            points!.Add(new BucketValue(UnixTime.ToDateTimeOffset(reader.GetInt64(1)), value));
+        }
+
+        return new QueryResult(series);
+    }
+
+    private void CommitIfPending()
+    {
+        lock (_writeLock)
+        {
+            if (!_disposed && _pendingRows > 0)
+            {
+                CommitLocked();
+            }
         }
     }
 
-    // Disposing an appender commits its rows; series go first so that no committed point lacks its series.
+    private void OnTimer(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            LogMaintenanceFailed(ex);
+        }
+    }
+
+    // Points, their series and their rollup rows commit in one transaction: all of them or none.
     private void CommitLocked()
     {
-        _seriesAppender?.Dispose();
-        _seriesAppender = null;
-        _pointAppender?.Dispose();
-        _pointAppender = null;
-        _pendingRows = 0;
+        if (!_inTransaction)
+        {
+            return;
+        }
+
+        try
+        {
+            _seriesAppender?.Dispose();
+            _pointAppender?.Dispose();
+            lock (_memoryLock)
+            {
+                _rollups.CloseAll();
+            }
+
+            AppendRollups("rollup_1m", _rollups.Minutes);
+            AppendRollups("rollup_1h", _rollups.Hours);
+            Execute("COMMIT");
+        }
+        catch
+        {
+            TryRollback();
+            throw;
+        }
+        finally
+        {
+            _seriesAppender = null;
+            _pointAppender = null;
+            _inTransaction = false;
+            _pendingRows = 0;
+            _rollups.ClearRows();
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            Execute("ROLLBACK");
+        }
+        catch (DuckDBException)
+        {
+            // The transaction is already gone; nothing is left to undo.
+        }
+    }
+
+    private void AppendRollups(string table, List<RollupRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        using var appender = _writer.CreateAppender(table);
+        foreach (var row in rows)
+        {
+            appender.CreateRow()
+                .AppendValue(row.SeriesId)
+                .AppendValue(row.BucketNs)
+                .AppendValue(row.Cell.Count)
+                .AppendValue(row.Cell.Sum)
+                .AppendValue(row.Cell.Min)
+                .AppendValue(row.Cell.Max)
+                .AppendValue(row.Cell.Last)
+                .AppendValue(row.Cell.LastTs)
+                .EndRow();
+        }
     }
 
     private SeriesCatalog.Entry AddSeries(SeriesKey series, string field)
@@ -210,21 +374,48 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         return _catalog.Add(series, field, id);
     }
 
+    // A series gets a ring on its first point while the budget lasts. It is complete only after the newest point the
+    // store already had for it: older minutes may hold points the ring never saw.
+    private MinuteRing? GiveRing(SeriesCatalog.Entry entry)
+    {
+        var bytes = MinuteRing.BytesFor(_ringMinutes);
+        if (_ringBytes + bytes > _ringBudget)
+        {
+            return null;
+        }
+
+        _ringBytes += bytes;
+        SeriesInMemory++;
+        var coveredFrom = entry.LastNs == long.MinValue ? long.MinValue : Resolutions.Minute(entry.LastNs) + 1;
+        return entry.Ring = new MinuteRing(_ringMinutes, coveredFrom);
+    }
+
     // Files written before field series had their own ids (series + points with a field column) move over once.
     private void MigrateFirstLayout()
     {
-        using var check = _writer.CreateCommand();
-        check.CommandText = DuckDbSchema.HasFirstLayout;
-        if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        if (Scalar(DuckDbSchema.HasFirstLayout) > 0)
         {
-            Execute(_writer, DuckDbSchema.MigrateFirstLayout);
+            Execute(DuckDbSchema.MigrateFirstLayout);
             LogMigrated(DatabasePath);
+        }
+    }
+
+    private void AddRollupsIfMissing()
+    {
+        if (Scalar(DuckDbSchema.HasRollups) > 0)
+        {
+            return;
+        }
+
+        Execute("BEGIN TRANSACTION;\n" + DuckDbSchema.CreateRollups + DuckDbSchema.BuildRollupsFromSamples + "COMMIT;");
+        if (Scalar("SELECT count(*) FROM samples") > 0)
+        {
+            LogRollupsBuilt(DatabasePath);
         }
     }
 
     private void LoadCatalog()
     {
-        var byId = new Dictionary<int, SeriesCatalog.Entry>();
         using (var command = _writer.CreateCommand())
         {
             command.CommandText = "SELECT id, measurement, tags, field FROM field_series";
@@ -234,39 +425,117 @@ public sealed partial class DuckDbMetricStore : IMetricStore
                 var id = reader.GetInt32(0);
                 var tags = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2)) ?? [];
                 var key = SeriesKey.Create(reader.GetString(1), tags);
-                byId[id] = _catalog.Add(key, reader.GetString(3), id);
+                _catalog.Add(key, reader.GetString(3), id);
                 _nextSeriesId = Math.Max(_nextSeriesId, id + 1);
             }
         }
 
+        // Counts are of the raw points kept; the newest time may be older than raw retention, so rollups give it.
+        RecountRawPoints();
+        var byId = _catalog.Entries.ToDictionary(e => e.Id);
         using (var command = _writer.CreateCommand())
         {
-            command.CommandText = "SELECT series_id, count(*), max(ts) FROM samples GROUP BY ALL";
+            command.CommandText = "SELECT series_id, max(last_ts) FROM rollup_1h GROUP BY ALL";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 if (byId.TryGetValue(reader.GetInt32(0), out var entry))
                 {
-                    entry.Record(reader.GetInt64(2), reader.GetInt64(1));
+                    entry.LastNs = Math.Max(entry.LastNs, reader.GetInt64(1));
                 }
             }
         }
     }
 
-    private static Dictionary<string, string> ToGroup(IReadOnlyList<string> keys, string[] values)
+    private void RecountRawPoints()
     {
-        var group = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
-        for (var i = 0; i < keys.Count; i++)
+        var byId = _catalog.Entries.ToDictionary(e => e.Id);
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT series_id, count(*), max(ts) FROM samples GROUP BY ALL";
+        using var reader = command.ExecuteReader();
+        lock (_memoryLock)
         {
-            group[keys[i]] = values[i];
-        }
+            foreach (var entry in byId.Values)
+            {
+                entry.Count = 0;
+            }
 
-        return group;
+            while (reader.Read())
+            {
+                if (byId.TryGetValue(reader.GetInt32(0), out var entry))
+                {
+                    entry.Count = reader.GetInt64(1);
+                    entry.LastNs = Math.Max(entry.LastNs, reader.GetInt64(2));
+                }
+            }
+        }
     }
 
-    private static void Execute(DuckDBConnection connection, string sql)
+    // The recent minutes of every series come back from the 1-minute rollup, newest series first while the budget
+    // lasts; each ring is complete from the start of the window loaded.
+    private int LoadRings()
     {
-        using var command = connection.CreateCommand();
+        if (_ringBudget == 0 || _catalog.Count == 0)
+        {
+            return 0;
+        }
+
+        var newest = Scalar("SELECT coalesce(max(bucket), 0) FROM rollup_1m");
+        var fromMinute = Resolutions.Minute(newest) - _ringMinutes + 1;
+        var byId = _catalog.Entries.ToDictionary(e => e.Id);
+        using var command = _writer.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT series_id, bucket, sum(cnt), sum(sum), min(min), max(max), arg_max(last, last_ts), max(last_ts)
+            FROM rollup_1m WHERE bucket >= {fromMinute * Resolutions.MinuteNs}
+            GROUP BY ALL ORDER BY bucket
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (!byId.TryGetValue(reader.GetInt32(0), out var entry))
+            {
+                continue;
+            }
+
+            if (entry.Ring is null)
+            {
+                var bytes = MinuteRing.BytesFor(_ringMinutes);
+                if (_ringBytes + bytes > _ringBudget)
+                {
+                    continue;
+                }
+
+                _ringBytes += bytes;
+                SeriesInMemory++;
+                entry.Ring = new MinuteRing(_ringMinutes, fromMinute);
+            }
+
+            var cell = new RollupCell
+            {
+                Count = reader.GetInt64(2),
+                Sum = reader.GetDouble(3),
+                Min = reader.GetDouble(4),
+                Max = reader.GetDouble(5),
+                Last = reader.GetDouble(6),
+                LastTs = reader.GetInt64(7),
+            };
+            entry.Ring.Merge(Resolutions.Minute(reader.GetInt64(1)), cell);
+        }
+
+        // Series with no points in the window get a ring on their next point, complete from then on.
+        return SeriesInMemory;
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _writer.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
@@ -274,9 +543,15 @@ public sealed partial class DuckDbMetricStore : IMetricStore
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Embedded store at {Path} moved to the field-series layout")]
     private partial void LogMigrated(string path);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Embedded store opened at {Path} with {SeriesCount} field series")]
-    private partial void LogOpened(string path, int seriesCount);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Embedded store opened at {Path} with {SeriesCount} field series, {InMemory} with their recent minutes in memory")]
+    private partial void LogOpened(string path, int seriesCount, int inMemory);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Committing buffered points to the embedded store failed")]
-    private partial void LogFlushFailed(Exception exception);
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Embedded store maintenance (commit or compaction) failed")]
+    private partial void LogMaintenanceFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Embedded store at {Path} got its 1-minute and 1-hour rollups built from its points")]
+    private partial void LogRollupsBuilt(string path);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Retention applied: raw {Raw}, 1-minute {Minute}, 1-hour {Hour}")]
+    private partial void LogRetentionApplied(TimeSpan raw, TimeSpan minute, TimeSpan hour);
 }

@@ -5,59 +5,57 @@ using Cockpit.Ingest.Model;
 namespace Cockpit.Ingest.Storage.Embedded;
 
 /// <summary>
-/// Turns a <see cref="MetricQuery"/> into DuckDB SQL. Every value, tag key included, is a parameter;
-/// tags are resolved on the small field-series table first so that points are only joined and bucketed.
+/// Turns a <see cref="MetricQuery"/> over a resolved <see cref="SeriesSelection"/> into DuckDB SQL. Series ids and
+/// group numbers are integers the store made, so they are written inline (which lets DuckDB skip row groups); times
+/// are parameters. Each part of the range is read from the resolution <see cref="Resolutions.Plan"/> chose as
+/// partial aggregates per series and bucket, which the outer query combines per group.
 /// </summary>
 internal static class DuckDbQueryBuilder
 {
-    public static (string Sql, List<KeyValuePair<string, object>> Parameters) Build(MetricQuery query)
+    public static (string Sql, List<KeyValuePair<string, object>> Parameters) Build(MetricQuery query, SeriesSelection selection)
     {
-        var parameters = new List<KeyValuePair<string, object>>
-        {
-            new("m", query.Measurement),
-            new("f", query.Field),
-            new("from", UnixTime.ToNanos(query.From)),
-            new("to", UnixTime.ToNanos(query.To)),
-            new("bucket", UnixTime.ToNanos(query.Bucket)),
-        };
+        var bucketNs = UnixTime.ToNanos(query.Bucket);
+        var parameters = new List<KeyValuePair<string, object>> { new("bucket", bucketNs) };
 
-        var groupColumns = new StringBuilder();
-        var groupNames = new StringBuilder();
-        for (var i = 0; i < query.GroupBy.Count; i++)
+        var groups = new StringBuilder();
+        var ids = new StringBuilder();
+        foreach (var (entry, group) in selection.Members)
         {
-            parameters.Add(new($"g{i}", JsonPath(query.GroupBy[i])));
-            groupColumns.Append(CultureInfo.InvariantCulture, $", coalesce(json_extract_string(tags, $g{i}), '') AS g{i}");
-            groupNames.Append(CultureInfo.InvariantCulture, $"s.g{i}, ");
+            groups.Append(CultureInfo.InvariantCulture, $"{(groups.Length > 0 ? ", " : string.Empty)}({entry.Id}, {group})");
+            ids.Append(CultureInfo.InvariantCulture, $"{(ids.Length > 0 ? ", " : string.Empty)}{entry.Id}");
         }
 
-        var filters = new StringBuilder();
-        var filterIndex = 0;
-        foreach (var (key, values) in query.TagFilters)
+        var parts = new StringBuilder();
+        var ranges = Resolutions.Plan(UnixTime.ToNanos(query.From), UnixTime.ToNanos(query.To), bucketNs);
+        for (var i = 0; i < ranges.Count; i++)
         {
-            if (values.Count == 0)
+            parameters.Add(new($"lo{i}", ranges[i].FromNs));
+            parameters.Add(new($"hi{i}", ranges[i].ToNs));
+            if (i > 0)
             {
-                continue;
+                parts.AppendLine("UNION ALL");
             }
 
-            parameters.Add(new($"k{filterIndex}", JsonPath(key)));
-            filters.Append(CultureInfo.InvariantCulture, $" AND json_extract_string(tags, $k{filterIndex}) IN (");
-            for (var v = 0; v < values.Count; v++)
-            {
-                parameters.Add(new($"k{filterIndex}v{v}", values[v]));
-                filters.Append(CultureInfo.InvariantCulture, $"{(v > 0 ? ", " : string.Empty)}$k{filterIndex}v{v}");
-            }
-
-            filters.Append(')');
-            filterIndex++;
+            parts.AppendLine(ranges[i].Resolution == Resolution.Raw
+                ? $"""
+                    SELECT series_id AS id, ts // $bucket * $bucket AS b, count(*) AS c, sum(value) AS s, min(value) AS mn,
+                           max(value) AS mx, arg_max(value, ts) AS l, max(ts) AS lt
+                    FROM samples WHERE series_id IN ({ids}) AND ts >= $lo{i} AND ts < $hi{i} GROUP BY ALL
+                    """
+                : $"""
+                    SELECT series_id AS id, bucket // $bucket * $bucket AS b, sum(cnt) AS c, sum(sum) AS s, min(min) AS mn,
+                           max(max) AS mx, arg_max(last, last_ts) AS l, max(last_ts) AS lt
+                    FROM {DuckDbSchema.RollupTable(ranges[i].Resolution)}
+                    WHERE series_id IN ({ids}) AND bucket >= $lo{i} AND bucket < $hi{i} GROUP BY ALL
+                    """);
         }
 
         var sql = $"""
-            WITH s AS (
-                SELECT id{groupColumns} FROM field_series WHERE measurement = $m AND field = $f{filters}
-            )
-            SELECT {groupNames}(p.ts // $bucket) * $bucket AS b, {AggregateSql(query.Aggregate)} AS v
-            FROM samples p JOIN s ON s.id = p.series_id
-            WHERE p.ts >= $from AND p.ts < $to
+            WITH g(id, grp) AS (VALUES {groups}),
+            parts AS (
+            {parts})
+            SELECT g.grp, p.b, {AggregateSql(query.Aggregate)} AS v
+            FROM parts p JOIN g ON g.id = p.id
             GROUP BY ALL
             ORDER BY ALL
             """;
@@ -66,15 +64,12 @@ internal static class DuckDbQueryBuilder
 
     private static string AggregateSql(Aggregate aggregate) => aggregate switch
     {
-        Aggregate.Mean => "avg(p.value)",
-        Aggregate.Sum => "sum(p.value)",
-        Aggregate.Min => "min(p.value)",
-        Aggregate.Max => "max(p.value)",
-        Aggregate.Count => "CAST(count(p.value) AS DOUBLE)",
-        Aggregate.Last => "arg_max(p.value, p.ts)",
+        Aggregate.Mean => "sum(p.s) / sum(p.c)",
+        Aggregate.Sum => "sum(p.s)",
+        Aggregate.Min => "min(p.mn)",
+        Aggregate.Max => "max(p.mx)",
+        Aggregate.Count => "CAST(sum(p.c) AS DOUBLE)",
+        Aggregate.Last => "arg_max(p.l, p.lt)",
         _ => throw new ArgumentOutOfRangeException(nameof(aggregate), aggregate, "Unknown aggregate."),
     };
-
-    // A JSON path that addresses the key literally, whatever characters it holds.
-    private static string JsonPath(string key) => "$.\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -22,7 +22,7 @@ public sealed class IngestDispatcherTests : IDisposable
         {
             ["Cockpit:DataDir"] = _dir.Path,
             ["Cockpit:Simulator:Enabled"] = "false",
-            ["Cockpit:Store:FlushInterval"] = "00:00:01",
+            ["Cockpit:Store:FlushInterval"] = "00:00:00.250",
         });
         builder.AddCockpitIngest();
         return builder.Build();

@@ -16,11 +16,25 @@ public sealed class DuckDbMetricStoreTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private DuckDbMetricStore Open(TimeSpan? flushInterval = null) => new(
-        Options.Create(new CockpitOptions { DataDir = _dir.Path }),
-        Options.Create(new StoreOptions { FlushInterval = flushInterval ?? TimeSpan.FromMilliseconds(200) }),
-        _time,
-        NullLogger<DuckDbMetricStore>.Instance);
+    private DuckDbMetricStore Open(TimeSpan? flushInterval = null, StoreOptions? options = null)
+    {
+        options ??= new StoreOptions();
+        options.FlushInterval = flushInterval ?? TimeSpan.FromMilliseconds(200);
+        return new(
+            Options.Create(new CockpitOptions { DataDir = _dir.Path }),
+            Options.Create(options),
+            _time,
+            NullLogger<DuckDbMetricStore>.Instance);
+    }
+
+    private long Rows(string sql)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(_dir.Path, DuckDbSchema.FileName)}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static MetricQuery Query(Aggregate aggregate, params string[] groupBy) => new()
     {
@@ -132,16 +146,134 @@ public sealed class DuckDbMetricStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Append_NotFlushed_VisibleAfterTheFlushInterval()
+    public async Task Append_NotFlushed_RecentMinutesAnsweredFromMemoryAtOnceRawAfterTheFlushInterval()
     {
         await using var store = Open(TimeSpan.FromMilliseconds(200));
         store.Append(TwoDistrictsTenMinutes());
+        var raw = Query(Aggregate.Sum) with { Bucket = TimeSpan.FromSeconds(30) };
 
-        Assert.Empty((await store.QueryAsync(Query(Aggregate.Sum), CancellationToken.None)).Series);
+        Assert.Single((await store.QueryAsync(Query(Aggregate.Sum), CancellationToken.None)).Series);
+        Assert.Empty((await store.QueryAsync(raw, CancellationToken.None)).Series);
+        Assert.Equal(0, Rows("SELECT count(*) FROM samples"));
 
         _time.Advance(TimeSpan.FromMilliseconds(200));
 
-        Assert.Single((await store.QueryAsync(Query(Aggregate.Sum), CancellationToken.None)).Series);
+        Assert.Single((await store.QueryAsync(raw, CancellationToken.None)).Series);
+        Assert.Equal(30, Rows("SELECT count(*) FROM samples"));
+        Assert.Equal(30, Rows("SELECT CAST(sum(cnt) AS BIGINT) FROM rollup_1m"));
+        Assert.Equal(30, Rows("SELECT CAST(sum(cnt) AS BIGINT) FROM rollup_1h"));
+    }
+
+    [Fact]
+    public async Task Retention_RawGone_HourlyAndMinuteQueriesStillAnsweredFromRollups()
+    {
+        var options = new StoreOptions
+        {
+            RecentMemoryMiB = 0,
+            Retention = new RetentionOptions { Raw = TimeSpan.FromDays(1), Minute = TimeSpan.FromDays(3), Hour = TimeSpan.FromDays(30) },
+        };
+        await using var store = Open(options: options);
+        var start = _time.GetUtcNow().AddDays(-5);
+        store.Append([.. Enumerable.Range(0, 5 * 24 * 60).Select(m => Points.Count("tianhe", 1, start.AddMinutes(m)))]);
+        await store.FlushAsync(CancellationToken.None);
+
+        await store.ApplyRetentionAsync(CancellationToken.None);
+
+        var hourly = await store.QueryAsync(
+            Query(Aggregate.Count) with { From = start, To = _time.GetUtcNow(), Bucket = TimeSpan.FromDays(1) }, CancellationToken.None);
+        var fiveMinutes = await store.QueryAsync(
+            Query(Aggregate.Count) with { From = start, To = _time.GetUtcNow(), Bucket = TimeSpan.FromMinutes(5) }, CancellationToken.None);
+        var raw = await store.QueryAsync(
+            Query(Aggregate.Count) with { From = start, To = _time.GetUtcNow(), Bucket = TimeSpan.FromSeconds(30) }, CancellationToken.None);
+
+        // Every minute of the 5 days is still counted hourly; 5-minute buckets reach back 3 days, raw ones 1 day.
+        Assert.Equal(5 * 24 * 60, Assert.Single(hourly.Series).Points.Sum(p => p.Value));
+        Assert.Equal(3 * 24 * 60, Assert.Single(fiveMinutes.Series).Points.Sum(p => p.Value));
+        Assert.Equal(24 * 60, Assert.Single(raw.Series).Points.Sum(p => p.Value));
+        Assert.Equal(24 * 60, Assert.Single(await store.ListSeriesAsync(null, CancellationToken.None)).PointCount);
+    }
+
+    [Fact]
+    public async Task Compact_ManyCommitsInOneMinute_OneRowPerBucketSameAnswers()
+    {
+        await using var store = Open(options: new StoreOptions { RecentMemoryMiB = 0 });
+        for (var i = 0; i < 12; i++)
+        {
+            store.Append([Points.Count("tianhe", i, Points.Monday.AddSeconds(i * 5)), Points.Count("liwan", i, Points.Monday.AddHours(2))]);
+            await store.FlushAsync(CancellationToken.None);
+        }
+
+        var query = Query(Aggregate.Mean, "region") with { To = Points.Monday.AddHours(3), Bucket = TimeSpan.FromMinutes(1) };
+        var before = await store.QueryAsync(query, CancellationToken.None);
+        Assert.Equal(24, Rows("SELECT count(*) FROM rollup_1m"));
+
+        store.Compact();
+
+        Assert.Equal(2, Rows("SELECT count(*) FROM rollup_1m"));
+        Assert.Equal(2, Rows("SELECT count(*) FROM rollup_1h"));
+        var after = await store.QueryAsync(query, CancellationToken.None);
+        Assert.Equal(before.Series.Select(s => s.Points.Single()), after.Series.Select(s => s.Points.Single()));
+        Assert.Equal(5.5, after.Series[0].Points[0].Value);
+    }
+
+    [Fact]
+    public async Task Reopen_RecentMinutesLoadedBackIntoMemory()
+    {
+        await using (var store = Open())
+        {
+            store.Append(TwoDistrictsTenMinutes());
+        }
+
+        await using var reopened = Open();
+        var result = await reopened.QueryAsync(Query(Aggregate.Sum, "region"), CancellationToken.None);
+
+        Assert.Equal(3, reopened.SeriesInMemory);
+        Assert.Equal([10.0, 10.0], result.Series[0].Points.Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task Reopen_SeriesOlderThanTheWindowGetsLatePoint_AnswerStillCountsItsOlderPoints()
+    {
+        // liwan's only point is older than the memory window the reopened store loads; a late point for the same
+        // minute must not make memory claim that minute: the answer has to include the point on disk.
+        var options = new StoreOptions { RecentWindow = TimeSpan.FromHours(1) };
+        await using (var store = Open(options: options))
+        {
+            store.Append([Points.Count("liwan", 1, Points.Monday), Points.Count("tianhe", 1, Points.Monday.AddHours(5))]);
+        }
+
+        await using var reopened = Open(options: new StoreOptions { RecentWindow = TimeSpan.FromHours(1) });
+        reopened.Append([Points.Count("liwan", 2, Points.Monday.AddSeconds(30))]);
+        await reopened.FlushAsync(CancellationToken.None);
+
+        var result = await reopened.QueryAsync(
+            Query(Aggregate.Sum) with { TagFilters = new Dictionary<string, IReadOnlyList<string>> { ["region"] = ["liwan"] } },
+            CancellationToken.None);
+
+        Assert.Equal(3.0, Assert.Single(Assert.Single(result.Series).Points).Value);
+    }
+
+    [Fact]
+    public async Task Open_FileWithoutRollups_BuildsThemFromItsSamples()
+    {
+        await using (var store = Open())
+        {
+            store.Append(TwoDistrictsTenMinutes());
+        }
+
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(_dir.Path, DuckDbSchema.FileName)}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE rollup_1m; DROP TABLE rollup_1h;";
+            command.ExecuteNonQuery();
+        }
+
+        await using var reopened = Open(options: new StoreOptions { RecentMemoryMiB = 0 });
+        var result = await reopened.QueryAsync(Query(Aggregate.Sum) with { Bucket = TimeSpan.FromHours(1) }, CancellationToken.None);
+
+        Assert.Equal(55 + 1000 + 20.0, Assert.Single(Assert.Single(result.Series).Points).Value);
+        Assert.Equal(30, Rows("SELECT count(*) FROM rollup_1m"));
     }
 
     [Fact]
