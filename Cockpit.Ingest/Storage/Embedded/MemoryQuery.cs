@@ -43,15 +43,7 @@ internal static class MemoryQuery
         foreach (var (entry, group) in selection.Members)
         {
             var buckets = cells[group] ??= new RollupCell[bucketCount];
-            var ring = entry.Ring!;
-            for (var minute = fromMinute; minute < toMinute; minute++)
-            {
-                var cell = ring.At(minute);
-                if (!cell.IsEmpty)
-                {
-                    buckets[(minute - firstBucketMinute) / minutesPerBucket].Merge(cell);
-                }
-            }
+            entry.Ring!.MergeInto(query.Aggregate, fromMinute, toMinute, firstBucketMinute, minutesPerBucket, buckets);
         }
 
         var series = new List<QuerySeries>();

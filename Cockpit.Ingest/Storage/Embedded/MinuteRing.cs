@@ -4,11 +4,17 @@ namespace Cockpit.Ingest.Storage.Embedded;
 /// The last <see cref="Length"/> minutes of one field series as 1-minute cells, kept in memory so that the wall's
 /// "last 24 hours" questions never reach the database. A ring is complete from <see cref="FirstCompleteMinute"/>:
 /// minutes before it either fell out of the ring or held points the ring never saw (data older than the ring).
-/// Not thread-safe; the store guards it.
+/// The cells are stored column by column, so that a sum reads counts and sums only: scanning a thousand series'
+/// day is bound by memory bandwidth. Not thread-safe; the store guards it.
 /// </summary>
 internal sealed class MinuteRing
 {
-    private readonly RollupCell[] _cells;
+    private readonly long[] _counts;
+    private readonly double[] _sums;
+    private readonly double[] _mins;
+    private readonly double[] _maxs;
+    private readonly double[] _lasts;
+    private readonly long[] _lastTs;
     private readonly long _coveredFrom;
     private long _head = long.MinValue;
 
@@ -16,37 +22,118 @@ internal sealed class MinuteRing
     /// <param name="coveredFrom">The first minute for which every point will pass through this ring.</param>
     public MinuteRing(int length, long coveredFrom)
     {
-        _cells = new RollupCell[length];
+        _counts = new long[length];
+        _sums = new double[length];
+        _mins = new double[length];
+        _maxs = new double[length];
+        _lasts = new double[length];
+        _lastTs = new long[length];
         _coveredFrom = coveredFrom;
     }
 
-    public int Length => _cells.Length;
+    public int Length => _counts.Length;
 
     /// <summary>Bytes one ring of <paramref name="length"/> minutes takes.</summary>
-    public static long BytesFor(int length) => (long)length * 48 + 64;
+    public static long BytesFor(int length) => ((long)length * 48) + (6 * 24) + 64;
 
     /// <summary>The first minute whose cell holds everything the store has for it.</summary>
-    public long FirstCompleteMinute => _head == long.MinValue ? _coveredFrom : Math.Max(_coveredFrom, _head - _cells.Length + 1);
+    public long FirstCompleteMinute => _head == long.MinValue ? _coveredFrom : Math.Max(_coveredFrom, _head - Length + 1);
 
     public void Add(long minute, double value, long timestampNs)
     {
-        if (Advance(minute))
+        if (!Advance(minute))
         {
-            _cells[Slot(minute)].Add(value, timestampNs);
+            return;
+        }
+
+        var i = Slot(minute);
+        if (_counts[i] == 0)
+        {
+            _counts[i] = 1;
+            _sums[i] = _mins[i] = _maxs[i] = _lasts[i] = value;
+            _lastTs[i] = timestampNs;
+            return;
+        }
+
+        _counts[i]++;
+        _sums[i] += value;
+        _mins[i] = Math.Min(_mins[i], value);
+        _maxs[i] = Math.Max(_maxs[i], value);
+        if (timestampNs >= _lastTs[i])
+        {
+            _lasts[i] = value;
+            _lastTs[i] = timestampNs;
         }
     }
 
     public void Merge(long minute, in RollupCell cell)
     {
-        if (Advance(minute))
+        if (cell.IsEmpty || !Advance(minute))
         {
-            _cells[Slot(minute)].Merge(cell);
+            return;
+        }
+
+        var i = Slot(minute);
+        var merged = At(i);
+        merged.Merge(cell);
+        _counts[i] = merged.Count;
+        _sums[i] = merged.Sum;
+        _mins[i] = merged.Min;
+        _maxs[i] = merged.Max;
+        _lasts[i] = merged.Last;
+        _lastTs[i] = merged.LastTs;
+    }
+
+    /// <summary>
+    /// Merges minutes [<paramref name="fromMinute"/>, <paramref name="toMinute"/>) into <paramref name="buckets"/>: cells
+    /// of consecutive buckets of <paramref name="minutesPerBucket"/> minutes, the first starting at
+    /// <paramref name="firstBucketMinute"/>; only what <paramref name="aggregate"/> needs is read.
+    /// </summary>
+    public void MergeInto(Aggregate aggregate, long fromMinute, long toMinute, long firstBucketMinute, long minutesPerBucket, RollupCell[] buckets)
+    {
+        // Only the minutes the ring holds (and holds completely) can contribute.
+        fromMinute = Math.Max(fromMinute, FirstCompleteMinute);
+        toMinute = Math.Min(toMinute, _head + 1);
+        for (var minute = fromMinute; minute < toMinute; minute++)
+        {
+            var i = Slot(minute);
+            var count = _counts[i];
+            if (count == 0)
+            {
+                continue;
+            }
+
+            ref var bucket = ref buckets[(minute - firstBucketMinute) / minutesPerBucket];
+            switch (aggregate)
+            {
+                case Aggregate.Sum or Aggregate.Mean or Aggregate.Count:
+                    bucket.Count += count;
+                    bucket.Sum += _sums[i];
+                    break;
+                case Aggregate.Min:
+                    bucket.Min = bucket.Count == 0 ? _mins[i] : Math.Min(bucket.Min, _mins[i]);
+                    bucket.Count += count;
+                    break;
+                case Aggregate.Max:
+                    bucket.Max = bucket.Count == 0 ? _maxs[i] : Math.Max(bucket.Max, _maxs[i]);
+                    bucket.Count += count;
+                    break;
+                default:
+                    bucket.Merge(At(i));
+                    break;
+            }
         }
     }
 
-    /// <summary>The cell of <paramref name="minute"/>; empty when the ring holds nothing for it.</summary>
-    public RollupCell At(long minute) =>
-        minute > _head || minute <= _head - _cells.Length || minute < _coveredFrom ? default : _cells[Slot(minute)];
+    private RollupCell At(int slot) => new()
+    {
+        Count = _counts[slot],
+        Sum = _sums[slot],
+        Min = _mins[slot],
+        Max = _maxs[slot],
+        Last = _lasts[slot],
+        LastTs = _lastTs[slot],
+    };
 
     // Moves the head forward to a newer minute (clearing the minutes it passes); false when the minute is not held.
     private bool Advance(long minute)
@@ -64,16 +151,15 @@ internal sealed class MinuteRing
 
         if (minute > _head)
         {
-            var gap = minute - _head;
-            if (gap >= _cells.Length)
+            if (minute - _head >= Length)
             {
-                Array.Clear(_cells);
+                Array.Clear(_counts);
             }
             else
             {
                 for (var m = _head + 1; m <= minute; m++)
                 {
-                    _cells[Slot(m)] = default;
+                    _counts[Slot(m)] = 0;
                 }
             }
 
@@ -81,8 +167,12 @@ internal sealed class MinuteRing
             return true;
         }
 
-        return minute > _head - _cells.Length;
+        return minute > _head - Length;
     }
 
-    private int Slot(long minute) => (int)(((minute % _cells.Length) + _cells.Length) % _cells.Length);
+    private int Slot(long minute)
+    {
+        var slot = (int)(minute % Length);
+        return slot < 0 ? slot + Length : slot;
+    }
 }
