@@ -102,6 +102,10 @@ internal sealed class SeriesCatalog
         public RollupCell HourCell;
         public bool Dirty;
 
+        // The newest bucket that has a rollup row (in the file or pending): a row at or before it may need merging.
+        public long NewestMinuteRow = long.MinValue;
+        public long NewestHourRow = long.MinValue;
+
         /// <summary>The recent minutes in memory, when the memory budget allowed one.</summary>
         public MinuteRing? Ring;
 

@@ -197,19 +197,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore
             }
 
             CommitLocked();
-            var hours = _rollups.TakeTouchedHours();
-            for (var i = 0; i < hours.Count;)
-            {
-                // Contiguous hours are merged in one statement.
-                var j = i;
-                while (j + 1 < hours.Count && hours[j + 1] == hours[j] + Resolutions.HourNs)
-                {
-                    j++;
-                }
-
-                Execute(DuckDbSchema.Compact(hours[i], hours[j] + Resolutions.HourNs));
-                i = j + 1;
-            }
+            var (minuteTable, hourTable) = _rollups.TakeHoursToCompact();
+            CompactLocked(Resolution.Minute, minuteTable);
+            CompactLocked(Resolution.Hour, hourTable);
         }
     }
 
@@ -230,6 +220,22 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    // Contiguous hours are merged together, a day at most per statement so that a backfill's merge stays small.
+    private void CompactLocked(Resolution resolution, List<long> hours)
+    {
+        for (var i = 0; i < hours.Count;)
+        {
+            var j = i;
+            while (j + 1 < hours.Count && hours[j + 1] == hours[j] + Resolutions.HourNs && j + 1 - i < 24)
+            {
+                j++;
+            }
+
+            Execute(DuckDbSchema.Compact(resolution, hours[i], hours[j] + Resolutions.HourNs));
+            i = j + 1;
+        }
     }
 
     private QueryResult QueryDatabase(MetricQuery query, SeriesSelection selection, CancellationToken cancellationToken)
@@ -444,6 +450,12 @@ public sealed partial class DuckDbMetricStore : IMetricStore
                     entry.LastNs = Math.Max(entry.LastNs, reader.GetInt64(1));
                 }
             }
+        }
+
+        foreach (var entry in byId.Values.Where(e => e.LastNs != long.MinValue))
+        {
+            entry.NewestMinuteRow = Resolutions.Floor(entry.LastNs, Resolutions.MinuteNs);
+            entry.NewestHourRow = Resolutions.Floor(entry.LastNs, Resolutions.HourNs);
         }
     }
 

@@ -64,12 +64,12 @@ internal static class DuckDbSchema
     };
 
     /// <summary>
-    /// Merges the partial rows of [<paramref name="fromNs"/>, <paramref name="toNs"/>) into one row per series and
-    /// bucket, in one transaction, both rollups; rows written sorted by series so that DuckDB's zone maps help queries
-    /// of a few series.
+    /// Merges the partial rows of one rollup in [<paramref name="fromNs"/>, <paramref name="toNs"/>) into one row per
+    /// series and bucket, in one transaction; rows written sorted by series so that DuckDB's zone maps help queries of
+    /// a few series.
     /// </summary>
-    public static string Compact(long fromNs, long toNs) =>
-        "BEGIN TRANSACTION;\n" + CompactSql("rollup_1m", fromNs, toNs) + CompactSql("rollup_1h", fromNs, toNs) + "COMMIT;\n";
+    public static string Compact(Resolution resolution, long fromNs, long toNs) =>
+        "BEGIN TRANSACTION;\n" + CompactSql(RollupTable(resolution), fromNs, toNs) + "COMMIT;\n";
 
     /// <summary>Deletes what each resolution no longer keeps; a bucket goes once all of it is past its cutoff.</summary>
     public static string Retention(long rawCutoffNs, long minuteCutoffNs, long hourCutoffNs) => string.Create(CultureInfo.InvariantCulture, $"""

@@ -4,12 +4,14 @@ namespace Cockpit.Ingest.Storage.Embedded;
 /// The rollup rows of the points appended since the last commit. Each field series fills its current minute and hour
 /// cell in place (no lookup per point); a cell becomes a partial row when the series moves to another bucket or the
 /// store commits. Partial rows of the same bucket are summed by queries and merged by compaction, so late and
-/// out-of-order points only ever add rows. Also remembers which hours got rows, for compaction.
+/// out-of-order points only ever add rows. Also remembers, per table, the hours in which some bucket got a second
+/// row: only those need compaction (a series with one point a minute never gives a minute two rows).
 /// </summary>
 internal sealed class PendingRollups
 {
     private readonly List<SeriesCatalog.Entry> _open = [];
-    private readonly HashSet<long> _touchedHours = [];
+    private readonly HashSet<long> _minuteHoursToCompact = [];
+    private readonly HashSet<long> _hourHoursToCompact = [];
 
     public List<RollupRow> Minutes { get; } = [];
 
@@ -19,7 +21,7 @@ internal sealed class PendingRollups
     {
         if (minuteNs != entry.MinuteBucket)
         {
-            Close(ref entry.MinuteCell, entry.Id, entry.MinuteBucket, Minutes);
+            Close(ref entry.MinuteCell, entry.Id, entry.MinuteBucket, Minutes, ref entry.NewestMinuteRow, _minuteHoursToCompact);
             entry.MinuteBucket = minuteNs;
         }
 
@@ -27,7 +29,7 @@ internal sealed class PendingRollups
         var hourNs = Resolutions.Floor(minuteNs, Resolutions.HourNs);
         if (hourNs != entry.HourBucket)
         {
-            Close(ref entry.HourCell, entry.Id, entry.HourBucket, Hours);
+            Close(ref entry.HourCell, entry.Id, entry.HourBucket, Hours, ref entry.NewestHourRow, _hourHoursToCompact);
             entry.HourBucket = hourNs;
         }
 
@@ -44,8 +46,8 @@ internal sealed class PendingRollups
     {
         foreach (var entry in _open)
         {
-            Close(ref entry.MinuteCell, entry.Id, entry.MinuteBucket, Minutes);
-            Close(ref entry.HourCell, entry.Id, entry.HourBucket, Hours);
+            Close(ref entry.MinuteCell, entry.Id, entry.MinuteBucket, Minutes, ref entry.NewestMinuteRow, _minuteHoursToCompact);
+            Close(ref entry.HourCell, entry.Id, entry.HourBucket, Hours, ref entry.NewestHourRow, _hourHoursToCompact);
             entry.Dirty = false;
         }
 
@@ -59,15 +61,17 @@ internal sealed class PendingRollups
         Hours.Clear();
     }
 
-    /// <summary>The hours that got rows since the last call, oldest first.</summary>
-    public List<long> TakeTouchedHours()
+    /// <summary>The hours whose 1-minute rows (then 1-hour rows) need merging, oldest first; forgets them.</summary>
+    public (List<long> MinuteTable, List<long> HourTable) TakeHoursToCompact()
     {
-        var hours = _touchedHours.Order().ToList();
-        _touchedHours.Clear();
-        return hours;
+        var result = (_minuteHoursToCompact.Order().ToList(), _hourHoursToCompact.Order().ToList());
+        _minuteHoursToCompact.Clear();
+        _hourHoursToCompact.Clear();
+        return result;
     }
 
-    private void Close(ref RollupCell cell, int id, long bucketNs, List<RollupRow> rows)
+    // A row for a bucket at or before the series' newest row may share its bucket with an earlier row.
+    private static void Close(ref RollupCell cell, int id, long bucketNs, List<RollupRow> rows, ref long newestRow, HashSet<long> toCompact)
     {
         if (cell.IsEmpty)
         {
@@ -75,7 +79,12 @@ internal sealed class PendingRollups
         }
 
         rows.Add(new RollupRow(id, bucketNs, cell));
-        _touchedHours.Add(Resolutions.Floor(bucketNs, Resolutions.HourNs));
+        if (bucketNs <= newestRow)
+        {
+            toCompact.Add(Resolutions.Floor(bucketNs, Resolutions.HourNs));
+        }
+
+        newestRow = Math.Max(newestRow, bucketNs);
         cell = default;
     }
 }

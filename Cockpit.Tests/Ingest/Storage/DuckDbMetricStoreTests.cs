@@ -217,6 +217,23 @@ public sealed class DuckDbMetricStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Compact_SameMinuteWrittenBeforeAndAfterAReopen_MergedIntoOneRow()
+    {
+        await using (var store = Open())
+        {
+            store.Append([Points.Count("tianhe", 1, Points.Monday.AddSeconds(10))]);
+        }
+
+        await using var reopened = Open();
+        reopened.Append([Points.Count("tianhe", 2, Points.Monday.AddSeconds(20))]);
+        reopened.Compact();
+
+        Assert.Equal(1, Rows("SELECT count(*) FROM rollup_1m"));
+        Assert.Equal(1, Rows("SELECT count(*) FROM rollup_1h"));
+        Assert.Equal(3, Rows("SELECT CAST(sum(sum) AS BIGINT) FROM rollup_1m"));
+    }
+
+    [Fact]
     public async Task Reopen_RecentMinutesLoadedBackIntoMemory()
     {
         await using (var store = Open())
