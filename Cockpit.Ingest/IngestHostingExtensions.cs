@@ -7,6 +7,7 @@ using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
+using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +32,8 @@ public static class IngestHostingExtensions
 
         services.AddOptions<CockpitOptions>().Bind(configuration.GetSection(CockpitOptions.SectionName)).ValidateOnStart();
         services.AddOptions<IngestBusOptions>().Bind(configuration.GetSection(IngestBusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.Kind == StoreKind.Embedded, "Cockpit:Store:Kind=InfluxDb is not available yet; use Embedded.")
-            .ValidateOnStart();
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, InfluxDbStoreOptionsValidator>());
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -44,7 +44,11 @@ public static class IngestHostingExtensions
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<IngestAuthenticator>();
         services.AddSingleton<IngestHttpHandler>();
-        services.AddSingleton<IMetricStore, DuckDbMetricStore>();
+        services.AddSingleton<InfluxDbStoreStatus>();
+        services.AddHttpClient(InfluxDbMetricStore.HttpClientName);
+        services.AddSingleton<IMetricStore>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.Kind == StoreKind.InfluxDb
+            ? ActivatorUtilities.CreateInstance<InfluxDbMetricStore>(sp)
+            : ActivatorUtilities.CreateInstance<DuckDbMetricStore>(sp));
         services.AddHostedService<IngestDispatcher>();
 
         services.AddSingleton<SimulatorStatus>();
