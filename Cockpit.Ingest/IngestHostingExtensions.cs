@@ -45,7 +45,8 @@ public static class IngestHostingExtensions
         services.AddSingleton<IngestAuthenticator>();
         services.AddSingleton<IngestHttpHandler>();
         services.AddSingleton<InfluxDbStoreStatus>();
-        services.AddHttpClient(InfluxDbMetricStore.HttpClientName);
+        // The store logs what its writes come to; the factory's four lines per request would flood the log.
+        services.AddHttpClient(InfluxDbMetricStore.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<IMetricStore>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.Kind == StoreKind.InfluxDb
             ? ActivatorUtilities.CreateInstance<InfluxDbMetricStore>(sp)
             : ActivatorUtilities.CreateInstance<DuckDbMetricStore>(sp));
