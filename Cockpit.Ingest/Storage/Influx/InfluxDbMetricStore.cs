@@ -74,7 +74,9 @@ public sealed class InfluxDbMetricStore : IMetricStore
     /// unreachable or behind by more than <see cref="InfluxDbStoreOptions.FlushTimeout"/>, until it is in the spool.
     /// </summary>
     public Task FlushAsync(CancellationToken cancellationToken) =>
-        _sender.FlushAsync(_batcher.Seal(), cancellationToken);
+        Volatile.Read(ref _disposed) != 0
+            ? Task.CompletedTask // Disposing flushed already, and a stopped sender would never answer.
+            : _sender.FlushAsync(_batcher.Seal(), cancellationToken);
 
     public async Task<QueryResult> QueryAsync(MetricQuery query, CancellationToken cancellationToken)
     {
