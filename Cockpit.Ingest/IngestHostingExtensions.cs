@@ -7,6 +7,7 @@ using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
+using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +33,9 @@ public static class IngestHostingExtensions
         services.AddOptions<CockpitOptions>().Bind(configuration.GetSection(CockpitOptions.SectionName)).ValidateOnStart();
         services.AddOptions<IngestBusOptions>().Bind(configuration.GetSection(IngestBusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.Kind == StoreKind.Embedded, "Cockpit:Store:Kind=InfluxDb is not available yet; use Embedded.")
             .Validate(o => IsValid(o.Retention), "Cockpit:Store:Retention: each of Raw, Minute and Hour must be between 1 hour and 10 years, CheckInterval between 1 s and 1 day.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, InfluxDbStoreOptionsValidator>());
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -45,7 +46,12 @@ public static class IngestHostingExtensions
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<IngestAuthenticator>();
         services.AddSingleton<IngestHttpHandler>();
-        services.AddSingleton<IMetricStore, DuckDbMetricStore>();
+        services.AddSingleton<InfluxDbStoreStatus>();
+        // The store logs what its writes come to; the factory's four lines per request would flood the log.
+        services.AddHttpClient(InfluxDbMetricStore.HttpClientName).RemoveAllLoggers();
+        services.AddSingleton<IMetricStore>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.Kind == StoreKind.InfluxDb
+            ? ActivatorUtilities.CreateInstance<InfluxDbMetricStore>(sp)
+            : ActivatorUtilities.CreateInstance<DuckDbMetricStore>(sp));
         services.AddHostedService<IngestDispatcher>();
         services.AddHostedService<RetentionService>();
 

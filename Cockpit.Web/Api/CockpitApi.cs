@@ -6,6 +6,7 @@ using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
+using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Options;
 
@@ -25,11 +26,27 @@ public static class CockpitApi
 
     private static IResult Health(
         IngestBus bus, IngestWriter writer, IngestHttpHandler http, SeriesRegistry registry, MqttStatus mqtt, ReplayStatus replay,
-        SimulatorStatus simulator, IOptions<StoreOptions> store) =>
+        SimulatorStatus simulator, IOptions<StoreOptions> store, InfluxDbStoreStatus influx) =>
         Results.Ok(new
         {
             status = "ok",
-            store = new { kind = store.Value.Kind },
+            store = new
+            {
+                kind = store.Value.Kind,
+                influxDb = store.Value.Kind != StoreKind.InfluxDb ? null : new
+                {
+                    connected = influx.Connected, linesWritten = influx.LinesWritten, batchesWritten = influx.BatchesWritten,
+                    retries = influx.Retries, rejectedLines = influx.RejectedLines, rejectedBatches = influx.RejectedBatches,
+                    queuedBatches = influx.QueuedBatches, queuedLines = influx.QueuedLines,
+                    spool = new
+                    {
+                        files = influx.SpoolFiles, bytes = influx.SpoolBytes, oldestAge = influx.SpoolOldestAge,
+                        linesSpooled = influx.LinesSpooled, linesDrained = influx.LinesDrained,
+                    },
+                    droppedLines = influx.DroppedLines, droppedBatches = influx.DroppedBatches,
+                    lastError = influx.LastError, lastErrorAt = influx.LastErrorAt,
+                },
+            },
             bus = new { queued = bus.Queued, capacity = bus.Capacity, accepted = bus.Accepted, refused = bus.Refused },
             ingest = new
             {
