@@ -31,37 +31,76 @@ public static class SimulatedHistory
         [.. new TelecomSimulator(Options, SpanStarts[0]).Schedule.ForCycle(0).Where(i => i.Start < Now)];
 
     /// <summary>
-    /// Produces the data: every point the simulator generates for both spans, written to influxd's <c>/write</c> as
-    /// line protocol. Returns how many field values were written.
+    /// Produces the data the way a deployment does: every point the simulator generates for both spans is posted as
+    /// line protocol to a real Cockpit host's <c>/write</c>, and Cockpit's InfluxDB store writes it into
+    /// <paramref name="influxd"/>. Stopping the host drains the queue and flushes the store; then influxd must hold
+    /// every field value. Returns how many were written.
     /// </summary>
     public static async Task<long> WriteAsync(InfluxdServer influxd, string database, CancellationToken cancellationToken = default)
     {
-        using var client = influxd.CreateClient();
         var written = 0L;
-        foreach (var start in SpanStarts)
+        using (var cockpit = new CockpitWebFactory()
+            .With("Cockpit:Simulator:Enabled", "false")
+            .With("Cockpit:Store:Kind", "InfluxDb")
+            .With("Cockpit:Store:InfluxDb:Url", influxd.Address.ToString())
+            .With("Cockpit:Store:InfluxDb:Database", database)
+            .With("Cockpit:Ingest:MaxFutureSkew", "3650.00:00:00"))
         {
-            var simulator = new TelecomSimulator(Options, start);
-            var ticks = (long)(Length / Options.Interval);
-            for (var first = 0L; first < ticks; first += TicksPerRequest)
+            using var client = cockpit.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", DemoToken);
+            foreach (var start in SpanStarts)
             {
-                var body = new StringBuilder();
-                for (var tick = first; tick < Math.Min(first + TicksPerRequest, ticks); tick++)
+                var simulator = new TelecomSimulator(Options, start);
+                var ticks = (long)(Length / Options.Interval);
+                for (var first = 0L; first < ticks; first += TicksPerRequest)
                 {
-                    var points = simulator.Generate(tick);
-                    LineProtocolLines.Append(body, points);
-                    written += points.Length;
-                }
+                    var body = new StringBuilder();
+                    for (var tick = first; tick < Math.Min(first + TicksPerRequest, ticks); tick++)
+                    {
+                        var points = simulator.Generate(tick);
+                        LineProtocolLines.Append(body, points);
+                        written += points.Length;
+                    }
 
-                using var content = new StringContent(body.ToString(), Encoding.UTF8, "text/plain");
-                using var response = await client.PostAsync($"write?db={Uri.EscapeDataString(database)}", content, cancellationToken);
-                if (response.StatusCode != HttpStatusCode.NoContent)
-                {
-                    throw new InvalidOperationException(
-                        $"influxd answered {(int)response.StatusCode} to a write: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                    using var content = new StringContent(body.ToString(), Encoding.UTF8, "text/plain");
+                    using var response = await client.PostAsync("write?precision=ns", content, cancellationToken);
+                    if (response.StatusCode != HttpStatusCode.NoContent)
+                    {
+                        throw new InvalidOperationException(
+                            $"Cockpit answered {(int)response.StatusCode} to a write: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                    }
                 }
             }
         }
 
+        var stored = await CountFieldValuesAsync(influxd, database, cancellationToken);
+        if (stored != written)
+        {
+            throw new InvalidOperationException($"Cockpit accepted {written} field values but influxd holds {stored}.");
+        }
+
         return written;
+    }
+
+    // The demo ingest token the host's appsettings ship (Development environment).
+    private const string DemoToken = "cockpit-demo-ingest-token";
+
+    private static async Task<long> CountFieldValuesAsync(InfluxdServer influxd, string database, CancellationToken cancellationToken)
+    {
+        var total = 0L;
+        foreach (var measurement in new[] { "complaints", "business", "network" })
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await influxd.QueryAsync(database, $"SELECT count(*) FROM \"{measurement}\"", cancellationToken));
+            foreach (var series in json.RootElement.GetProperty("results")[0].GetProperty("series").EnumerateArray())
+            {
+                var row = series.GetProperty("values")[0];
+                for (var i = 1; i < row.GetArrayLength(); i++)
+                {
+                    total += row[i].GetInt64();
+                }
+            }
+        }
+
+        return total;
     }
 }
