@@ -6,6 +6,7 @@ using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Ingest.Storage;
+using Cockpit.Ingest.Storage.Embedded;
 using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public static class CockpitApi
 
     private static IResult Health(
         IngestBus bus, IngestWriter writer, IngestHttpHandler http, SeriesRegistry registry, MqttStatus mqtt, ReplayStatus replay,
-        SimulatorStatus simulator, IOptions<StoreOptions> store, InfluxDbStoreStatus influx) =>
+        SimulatorStatus simulator, IOptions<StoreOptions> store, InfluxDbStoreStatus influx, IMetricStore metricStore) =>
         Results.Ok(new
         {
             status = "ok",
@@ -45,6 +46,10 @@ public static class CockpitApi
                     },
                     droppedLines = influx.DroppedLines, droppedBatches = influx.DroppedBatches,
                     lastError = influx.LastError, lastErrorAt = influx.LastErrorAt,
+                },
+                embedded = metricStore is not DuckDbMetricStore embedded ? null : new
+                {
+                    path = embedded.DatabasePath, seriesInMemory = embedded.SeriesInMemory,
                 },
             },
             bus = new { queued = bus.Queued, capacity = bus.Capacity, accepted = bus.Accepted, refused = bus.Refused },

@@ -102,5 +102,6 @@ public sealed class CockpitApiTests : IDisposable
         Assert.Equal("ok", json.GetProperty("status").GetString());
         Assert.True(json.GetProperty("bus").GetProperty("accepted").GetInt64() > 0);
         Assert.Equal("embedded", json.GetProperty("store").GetProperty("kind").GetString());
+        Assert.True(json.GetProperty("store").GetProperty("embedded").GetProperty("seriesInMemory").GetInt32() > 0);
     }
 }
