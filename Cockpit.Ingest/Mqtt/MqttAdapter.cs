@@ -1,4 +1,5 @@
 using System.Buffers;
+using Cockpit.Ingest.Resilience;
 using Cockpit.Ingest.Write;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -89,7 +90,7 @@ internal sealed partial class MqttAdapter(
                     await TryDisconnectAsync(client).ConfigureAwait(false);
                 }
 
-                var delay = MqttBackoff.Delay(failures++, settings.MinBackoff, settings.MaxBackoff, Random.Shared.NextDouble());
+                var delay = RetryBackoff.Delay(failures++, settings.MinBackoff, settings.MaxBackoff, Random.Shared.NextDouble());
                 LogRetrying(delay);
                 await Task.Delay(delay, timeProvider, stoppingToken).ConfigureAwait(false);
             }

@@ -1,4 +1,4 @@
-using Cockpit.Ingest.Mqtt;
+using Cockpit.Ingest.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Ingest.Storage.Influx;
@@ -159,7 +159,7 @@ internal sealed class InfluxDbBatchSender : IAsyncDisposable
                 var result = await SendAsync(next, token).ConfigureAwait(false);
                 if (result.Retry)
                 {
-                    var delay = MqttBackoff.Delay(_failures - 1, _options.MinRetryDelay, _options.MaxRetryDelay, Random.Shared.NextDouble());
+                    var delay = RetryBackoff.Delay(_failures - 1, _options.MinRetryDelay, _options.MaxRetryDelay, Random.Shared.NextDouble());
                     if (result.RetryAfter is { } asked && asked > delay)
                     {
                         delay = asked < _options.MaxRetryDelay ? asked : _options.MaxRetryDelay;

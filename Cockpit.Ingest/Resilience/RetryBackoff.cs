@@ -1,12 +1,12 @@
-namespace Cockpit.Ingest.Mqtt;
+namespace Cockpit.Ingest.Resilience;
 
-/// <summary>How long to wait before the next attempt to reach the broker.</summary>
-internal static class MqttBackoff
+/// <summary>How long to wait before the next attempt to reach a server that failed (the MQTT broker, InfluxDB).</summary>
+internal static class RetryBackoff
 {
     /// <summary>
     /// Exponential backoff with "equal jitter": the ceiling doubles per failed attempt from <paramref name="min"/> up to
     /// <paramref name="max"/>, and the wait is drawn from the upper half of it. The upper half keeps a floor under the
-    /// wait (a broker that is down is not hammered), the random half spreads the clients that lost the same broker at
+    /// wait (a server that is down is not hammered), the random half spreads the clients that lost the same server at
     /// the same moment so they do not all come back in the same instant.
     /// </summary>
     /// <param name="attempt">Failed attempts so far in a row (0 for the first retry).</param>

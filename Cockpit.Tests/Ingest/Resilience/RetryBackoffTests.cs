@@ -1,8 +1,8 @@
-using Cockpit.Ingest.Mqtt;
+using Cockpit.Ingest.Resilience;
 
-namespace Cockpit.Tests.Ingest.Mqtt;
+namespace Cockpit.Tests.Ingest.Resilience;
 
-public sealed class MqttBackoffTests
+public sealed class RetryBackoffTests
 {
     private static readonly TimeSpan Min = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Max = TimeSpan.FromSeconds(30);
@@ -13,13 +13,13 @@ public sealed class MqttBackoffTests
     [InlineData(1.0)]
     public void Delay_FirstAttempt_IsMin(double jitter)
     {
-        Assert.Equal(Min, MqttBackoff.Delay(0, Min, Max, jitter));
+        Assert.Equal(Min, RetryBackoff.Delay(0, Min, Max, jitter));
     }
 
     [Fact]
     public void Delay_FullJitter_DoublesPerAttemptUntilMax()
     {
-        var delays = Enumerable.Range(0, 8).Select(attempt => MqttBackoff.Delay(attempt, Min, Max, 1.0).TotalSeconds);
+        var delays = Enumerable.Range(0, 8).Select(attempt => RetryBackoff.Delay(attempt, Min, Max, 1.0).TotalSeconds);
 
         Assert.Equal([1, 2, 4, 8, 16, 30, 30, 30], delays);
     }
@@ -27,16 +27,16 @@ public sealed class MqttBackoffTests
     [Fact]
     public void Delay_NoJitter_IsHalfTheCeilingButNeverBelowMin()
     {
-        Assert.Equal(Min, MqttBackoff.Delay(1, Min, Max, 0.0));
-        Assert.Equal(TimeSpan.FromSeconds(4), MqttBackoff.Delay(3, Min, Max, 0.0));
-        Assert.Equal(TimeSpan.FromSeconds(15), MqttBackoff.Delay(20, Min, Max, 0.0));
+        Assert.Equal(Min, RetryBackoff.Delay(1, Min, Max, 0.0));
+        Assert.Equal(TimeSpan.FromSeconds(4), RetryBackoff.Delay(3, Min, Max, 0.0));
+        Assert.Equal(TimeSpan.FromSeconds(15), RetryBackoff.Delay(20, Min, Max, 0.0));
     }
 
     [Fact]
     public void Delay_JitterSpreadsWithinUpperHalfOfCeiling()
     {
-        var low = MqttBackoff.Delay(4, Min, Max, 0.1);
-        var high = MqttBackoff.Delay(4, Min, Max, 0.9);
+        var low = RetryBackoff.Delay(4, Min, Max, 0.1);
+        var high = RetryBackoff.Delay(4, Min, Max, 0.9);
 
         Assert.InRange(low, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16));
         Assert.InRange(high, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16));
@@ -49,7 +49,7 @@ public sealed class MqttBackoffTests
     [InlineData(int.MaxValue)]
     public void Delay_LongOutage_StaysAtMaxWithoutOverflow(int attempt)
     {
-        Assert.Equal(Max, MqttBackoff.Delay(attempt, Min, Max, 1.0));
+        Assert.Equal(Max, RetryBackoff.Delay(attempt, Min, Max, 1.0));
     }
 
     [Theory]
@@ -58,20 +58,20 @@ public sealed class MqttBackoffTests
     [InlineData(double.NaN, 8)]
     public void Delay_JitterOutOfRange_Clamped(double jitter, int expectedSeconds)
     {
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), MqttBackoff.Delay(4, Min, Max, jitter));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), RetryBackoff.Delay(4, Min, Max, jitter));
     }
 
     [Fact]
     public void Delay_MinEqualsMax_AlwaysThatValue()
     {
-        Assert.Equal(Min, MqttBackoff.Delay(5, Min, Min, 0.3));
+        Assert.Equal(Min, RetryBackoff.Delay(5, Min, Min, 0.3));
     }
 
     [Fact]
     public void Delay_InvalidArguments_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => MqttBackoff.Delay(-1, Min, Max, 0.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => MqttBackoff.Delay(0, TimeSpan.Zero, Max, 0.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => MqttBackoff.Delay(0, Max, Min, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetryBackoff.Delay(-1, Min, Max, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetryBackoff.Delay(0, TimeSpan.Zero, Max, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetryBackoff.Delay(0, Max, Min, 0.5));
     }
 }
