@@ -12,10 +12,14 @@ internal sealed class SeriesCatalog
 {
     private readonly Dictionary<(SeriesKey Series, string Field), Entry> _entries = [];
     private readonly Dictionary<(string Measurement, string Field), List<Entry>> _byField = [];
+    private readonly Dictionary<int, Entry> _byId = [];
 
     public int Count => _entries.Count;
 
     public IEnumerable<Entry> Entries => _entries.Values;
+
+    /// <summary>The entry with the store's <paramref name="id"/>, or null.</summary>
+    public Entry? FindById(int id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The entry of a field series, or null when the store has none yet.</summary>
     public Entry? Find(SeriesKey series, string field) => _entries.GetValueOrDefault((series, field));
@@ -25,6 +29,7 @@ internal sealed class SeriesCatalog
     {
         var entry = new Entry(series, field, id);
         _entries.Add((series, field), entry);
+        _byId.Add(id, entry);
         var key = (series.Measurement, field);
         if (!_byField.TryGetValue(key, out var list))
         {
@@ -41,35 +46,23 @@ internal sealed class SeriesCatalog
 
     public List<SeriesInfo> List(string? measurement)
     {
-        var result = new List<(string Key, SeriesInfo Info)>();
+        var result = new List<SeriesInfo>();
         foreach (var ((series, field), entry) in _entries)
         {
-            if (measurement is not null && !string.Equals(series.Measurement, measurement, StringComparison.Ordinal))
+            if (measurement is null || string.Equals(series.Measurement, measurement, StringComparison.Ordinal))
             {
-                continue;
+                result.Add(new SeriesInfo(
+                    series.Measurement,
+                    series.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
+                    field,
+                    entry.Count,
+                    UnixTime.ToDateTimeOffset(entry.LastNs)));
             }
-
-            result.Add((series.Canonical, new SeriesInfo(
-                series.Measurement,
-                series.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
-                field,
-                entry.Count,
-                UnixTime.ToDateTimeOffset(entry.LastNs))));
         }
 
-        // InfluxDB's order: measurement, then the series key (tags sorted by key), then the field.
-        result.Sort(static (a, b) =>
-        {
-            var byMeasurement = string.CompareOrdinal(a.Info.Measurement, b.Info.Measurement);
-            if (byMeasurement != 0)
-            {
-                return byMeasurement;
-            }
-
-            var bySeries = string.CompareOrdinal(a.Key, b.Key);
-            return bySeries != 0 ? bySeries : string.CompareOrdinal(a.Info.Field, b.Info.Field);
-        });
-        return result.ConvertAll(r => r.Info);
+        // The order every store lists in, so that the embedded store and InfluxDB list alike.
+        result.Sort(SeriesInfoOrder.Compare);
+        return result;
     }
 
     public List<string> TagValues(string measurement, string tagKey)

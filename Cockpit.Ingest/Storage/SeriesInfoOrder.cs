@@ -12,7 +12,7 @@ internal static class SeriesInfoOrder
         return byMeasurement != 0 ? byMeasurement : string.CompareOrdinal(Describe(a), Describe(b));
     }
 
-    // The same text as SeriesCatalog's: tags then field, so that two fields of one series sort next to each other.
+    // Tags then field, so that two fields of one series sort next to each other.
     private static string Describe(SeriesInfo info) =>
         string.Join(',', info.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + " " + info.Field;
 }

@@ -177,9 +177,27 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             CommitLocked();
-            Execute(DuckDbSchema.Retention(
-                now - UnixTime.ToNanos(retention.Raw), now - UnixTime.ToNanos(retention.Minute), now - UnixTime.ToNanos(retention.Hour)));
-            RecountRawPoints();
+            var rawCutoff = now - UnixTime.ToNanos(retention.Raw);
+            Execute("BEGIN TRANSACTION");
+            try
+            {
+                // The points that go are counted first, from the old rows only: no scan of every raw point per run.
+                var leaving = ReadCounts(DuckDbSchema.RawPointsBefore(rawCutoff));
+                Execute(DuckDbSchema.Retention(rawCutoff, now - UnixTime.ToNanos(retention.Minute), now - UnixTime.ToNanos(retention.Hour)));
+                Execute("COMMIT");
+                lock (_memoryLock)
+                {
+                    foreach (var (id, count) in leaving)
+                    {
+                        _catalog.FindById(id)?.Record(long.MinValue, -count);
+                    }
+                }
+            }
+            catch
+            {
+                TryRollback();
+                throw;
+            }
         }
 
         LogRetentionApplied(retention.Raw, retention.Minute, retention.Hour);
@@ -382,7 +400,10 @@ public sealed partial class DuckDbMetricStore : IMetricStore
 
     // A series gets a ring on its first point while the budget lasts. It is complete only after the newest point the
     // store already had for it: older minutes may hold points the ring never saw.
-    private MinuteRing? GiveRing(SeriesCatalog.Entry entry)
+    private MinuteRing? GiveRing(SeriesCatalog.Entry entry) =>
+        TryGiveRing(entry, entry.LastNs == long.MinValue ? long.MinValue : Resolutions.Minute(entry.LastNs) + 1);
+
+    private MinuteRing? TryGiveRing(SeriesCatalog.Entry entry, long coveredFrom)
     {
         var bytes = MinuteRing.BytesFor(_ringMinutes);
         if (_ringBytes + bytes > _ringBudget)
@@ -392,7 +413,6 @@ public sealed partial class DuckDbMetricStore : IMetricStore
 
         _ringBytes += bytes;
         SeriesInMemory++;
-        var coveredFrom = entry.LastNs == long.MinValue ? long.MinValue : Resolutions.Minute(entry.LastNs) + 1;
         return entry.Ring = new MinuteRing(_ringMinutes, coveredFrom);
     }
 
@@ -437,54 +457,45 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         }
 
         // Counts are of the raw points kept; the newest time may be older than raw retention, so rollups give it.
-        RecountRawPoints();
-        var byId = _catalog.Entries.ToDictionary(e => e.Id);
         using (var command = _writer.CreateCommand())
         {
-            command.CommandText = "SELECT series_id, max(last_ts) FROM rollup_1h GROUP BY ALL";
+            command.CommandText = "SELECT series_id, count(*), max(ts) FROM samples GROUP BY ALL";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                if (byId.TryGetValue(reader.GetInt32(0), out var entry))
-                {
-                    entry.LastNs = Math.Max(entry.LastNs, reader.GetInt64(1));
-                }
+                _catalog.FindById(reader.GetInt32(0))?.Record(reader.GetInt64(2), reader.GetInt64(1));
             }
         }
 
-        foreach (var entry in byId.Values.Where(e => e.LastNs != long.MinValue))
+        foreach (var (id, lastNs) in ReadCounts("SELECT series_id, max(last_ts) FROM rollup_1h GROUP BY ALL"))
+        {
+            _catalog.FindById(id)?.Record(lastNs, 0);
+        }
+
+        foreach (var entry in _catalog.Entries.Where(e => e.LastNs != long.MinValue))
         {
             entry.NewestMinuteRow = Resolutions.Floor(entry.LastNs, Resolutions.MinuteNs);
             entry.NewestHourRow = Resolutions.Floor(entry.LastNs, Resolutions.HourNs);
         }
     }
 
-    private void RecountRawPoints()
+    // Rows of (series id, a number) from a two-column query.
+    private List<(int Id, long Value)> ReadCounts(string sql)
     {
-        var byId = _catalog.Entries.ToDictionary(e => e.Id);
         using var command = _writer.CreateCommand();
-        command.CommandText = "SELECT series_id, count(*), max(ts) FROM samples GROUP BY ALL";
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        lock (_memoryLock)
+        var rows = new List<(int, long)>();
+        while (reader.Read())
         {
-            foreach (var entry in byId.Values)
-            {
-                entry.Count = 0;
-            }
-
-            while (reader.Read())
-            {
-                if (byId.TryGetValue(reader.GetInt32(0), out var entry))
-                {
-                    entry.Count = reader.GetInt64(1);
-                    entry.LastNs = Math.Max(entry.LastNs, reader.GetInt64(2));
-                }
-            }
+            rows.Add((reader.GetInt32(0), reader.GetInt64(1)));
         }
+
+        return rows;
     }
 
-    // The recent minutes of every series come back from the 1-minute rollup, newest series first while the budget
-    // lasts; each ring is complete from the start of the window loaded.
+    // The recent minutes of every series come back from the 1-minute rollup, series getting rings in the order their
+    // first minute in the window comes while the budget lasts; each ring is complete from the start of the window loaded.
     private int LoadRings()
     {
         if (_ringBudget == 0 || _catalog.Count == 0)
@@ -494,7 +505,6 @@ public sealed partial class DuckDbMetricStore : IMetricStore
 
         var newest = Scalar("SELECT coalesce(max(bucket), 0) FROM rollup_1m");
         var fromMinute = Resolutions.Minute(newest) - _ringMinutes + 1;
-        var byId = _catalog.Entries.ToDictionary(e => e.Id);
         using var command = _writer.CreateCommand();
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
             SELECT series_id, bucket, sum(cnt), sum(sum), min(min), max(max), arg_max(last, last_ts), max(last_ts)
@@ -504,22 +514,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (!byId.TryGetValue(reader.GetInt32(0), out var entry))
+            if (_catalog.FindById(reader.GetInt32(0)) is not { } entry || (entry.Ring ?? TryGiveRing(entry, fromMinute)) is not { } ring)
             {
                 continue;
-            }
-
-            if (entry.Ring is null)
-            {
-                var bytes = MinuteRing.BytesFor(_ringMinutes);
-                if (_ringBytes + bytes > _ringBudget)
-                {
-                    continue;
-                }
-
-                _ringBytes += bytes;
-                SeriesInMemory++;
-                entry.Ring = new MinuteRing(_ringMinutes, fromMinute);
             }
 
             var cell = new RollupCell
@@ -531,7 +528,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore
                 Last = reader.GetDouble(6),
                 LastTs = reader.GetInt64(7),
             };
-            entry.Ring.Merge(Resolutions.Minute(reader.GetInt64(1)), cell);
+            ring.Merge(Resolutions.Minute(reader.GetInt64(1)), cell);
         }
 
         // Series with no points in the window get a ring on their next point, complete from then on.

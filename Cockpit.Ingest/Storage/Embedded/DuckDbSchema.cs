@@ -71,13 +71,15 @@ internal static class DuckDbSchema
     public static string Compact(Resolution resolution, long fromNs, long toNs) =>
         "BEGIN TRANSACTION;\n" + CompactSql(RollupTable(resolution), fromNs, toNs) + "COMMIT;\n";
 
+    /// <summary>How many raw points of each series are older than <paramref name="rawCutoffNs"/> (only old rows are read).</summary>
+    public static string RawPointsBefore(long rawCutoffNs) =>
+        string.Create(CultureInfo.InvariantCulture, $"SELECT series_id, count(*) FROM samples WHERE ts < {rawCutoffNs} GROUP BY ALL");
+
     /// <summary>Deletes what each resolution no longer keeps; a bucket goes once all of it is past its cutoff.</summary>
     public static string Retention(long rawCutoffNs, long minuteCutoffNs, long hourCutoffNs) => string.Create(CultureInfo.InvariantCulture, $"""
-        BEGIN TRANSACTION;
         DELETE FROM samples WHERE ts < {rawCutoffNs};
         DELETE FROM rollup_1m WHERE bucket + {Resolutions.MinuteNs} <= {minuteCutoffNs};
         DELETE FROM rollup_1h WHERE bucket + {Resolutions.HourNs} <= {hourCutoffNs};
-        COMMIT;
         """);
 
     private static string RollupTableSql(string table) => $"""
