@@ -37,7 +37,7 @@ public abstract class MetricStoreContract : IAsyncLifetime
         await Store.FlushAsync(CancellationToken.None);
     }
 
-    private static MetricQuery Query(Aggregate aggregate, params string[] groupBy) => new()
+    internal static MetricQuery Query(Aggregate aggregate, params string[] groupBy) => new()
     {
         Measurement = MetricNames.Complaints,
         Field = MetricNames.CountField,
@@ -52,7 +52,7 @@ public abstract class MetricStoreContract : IAsyncLifetime
         filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Values, StringComparer.Ordinal);
 
     // tianhe/hotline 1..10, tianhe/app 100 each, liwan/hotline 2 each: one point a minute for ten minutes.
-    private static MetricPoint[] TwoDistrictsTenMinutes() =>
+    internal static MetricPoint[] TwoDistrictsTenMinutes() =>
     [
         .. Enumerable.Range(0, 10).Select(m => Points.Count("tianhe", m + 1, Points.Monday.AddMinutes(m))),
         .. Enumerable.Range(0, 10).Select(m => Points.Count("tianhe", 100, Points.Monday.AddMinutes(m), channel: "app")),
