@@ -7,6 +7,7 @@ using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
+using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Tests.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -131,7 +132,7 @@ internal static class StoreComparison
 
         public async Task<string> Compare(string name, MetricQuery query, int repeat)
         {
-            var influxQl = InfluxQl(query);
+            var influxQl = InfluxQl.Select(query, retentionPolicy: null)!;
             var expected = await InfluxAsync(influxQl);
             var fromMemory = await _embedded.QueryAsync(query, CancellationToken.None);
             var fromFile = await _fileOnly.QueryAsync(query, CancellationToken.None);
@@ -228,39 +229,15 @@ internal static class StoreComparison
             }
         }
 
+        // The InfluxDB store's own statement and parser, so the bench asks influxd what Cockpit would.
         private async Task<Dictionary<string, List<(long Time, double Value)>>> InfluxAsync(string influxQl)
         {
             using var response = await _influxClient.GetAsync(new Uri(_influxd.Address, "query?db=cockpit&epoch=ns&q=" + Uri.EscapeDataString(influxQl)));
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            var result = new Dictionary<string, List<(long, double)>>(StringComparer.Ordinal);
-            var statement = json.RootElement.GetProperty("results")[0];
-            if (statement.TryGetProperty("error", out var error))
-            {
-                throw new InvalidOperationException($"influxd: {error.GetString()} for {influxQl}");
-            }
-
-            if (!statement.TryGetProperty("series", out var series))
-            {
-                return result;
-            }
-
-            foreach (var s in series.EnumerateArray())
-            {
-                var group = s.TryGetProperty("tags", out var tags) ? string.Join(",", tags.EnumerateObject().Select(t => t.Value.GetString())) : string.Empty;
-                result[group] = [.. s.GetProperty("values").EnumerateArray().Select(v => (v[0].GetInt64(), v[1].GetDouble()))];
-            }
-
-            return result;
-        }
-
-        private static string InfluxQl(MetricQuery query)
-        {
-            var where = string.Concat(query.TagFilters.Select(f => $" AND \"{f.Key}\" = '{f.Value[0]}'"));
-            var groupBy = string.Concat(query.GroupBy.Select(g => $", \"{g}\""));
-            var function = query.Aggregate.ToString().ToLowerInvariant();
-            return string.Create(CultureInfo.InvariantCulture,
-                $"SELECT {function}(\"{query.Field}\") FROM \"{query.Measurement}\" WHERE time >= {UnixTime.ToNanos(query.From)} AND time < {UnixTime.ToNanos(query.To)}{where} " +
-                $"GROUP BY time({(long)query.Bucket.TotalSeconds}s){groupBy} fill(none)");
+            return InfluxQueryResponse.Parse(json)[0].ToDictionary(
+                s => string.Join(",", s.Tags.Values),
+                s => s.Rows.Select(r => (r[0].Integer, r[1].Number)).ToList(),
+                StringComparer.Ordinal);
         }
 
         private static void Check(string name, Dictionary<string, List<(long Time, double Value)>> expected, QueryResult actual, string which)
