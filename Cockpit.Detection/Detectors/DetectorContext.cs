@@ -6,9 +6,26 @@ namespace Cockpit.Detection.Detectors;
 /// </summary>
 public sealed class DetectorContext
 {
-    /// <summary>Largest window any detector may copy into <see cref="Scratch"/>.</summary>
-    public const int MaxWindow = 1024;
+    /// <summary>Longest buffer <see cref="Buffer"/> hands out.</summary>
+    public const int MaxLength = 4096;
 
-    /// <summary>A buffer a detector may overwrite freely during one <see cref="ISeriesDetector.Observe"/> call.</summary>
-    public double[] Scratch { get; } = new double[MaxWindow];
+    private readonly Dictionary<int, double[]> _buffers = [];
+
+    /// <summary>
+    /// A buffer of exactly <paramref name="length"/> doubles that a detector may overwrite freely during one
+    /// <see cref="ISeriesDetector.Observe"/> call. Exact lengths suit MathNet's whole-array functions
+    /// (e.g. <c>ArrayStatistics.MedianInplace</c>); one array per distinct length is kept and reused.
+    /// </summary>
+    public double[] Buffer(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxLength);
+        if (!_buffers.TryGetValue(length, out var buffer))
+        {
+            buffer = new double[length];
+            _buffers.Add(length, buffer);
+        }
+
+        return buffer;
+    }
 }
