@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Detection.Rollups;
+using Cockpit.Detection.Rules;
 using Cockpit.Ingest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class DetectionHostingExtensions
             .Bind(builder.Configuration.GetSection(DetectionOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DetectionOptions>, DetectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DetectionOptions>, DetectionRulesValidator>());
 
         // The composition root is the one place that picks the real scheduler; everything else takes IScheduler.
 #pragma warning disable RS0030 // banned API: see comment above
@@ -34,7 +36,8 @@ public static class DetectionHostingExtensions
 
         services.AddSingleton<LiveRollups>();
         services.AddSingleton<AlertFeed>();
-        services.AddHostedService<DetectionPipeline>();
+        services.AddSingleton<DetectionPipeline>();
+        services.AddHostedService(sp => sp.GetRequiredService<DetectionPipeline>());
         return builder;
     }
 }

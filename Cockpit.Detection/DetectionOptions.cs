@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cockpit.Detection.Rules;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Detection;
@@ -8,10 +9,33 @@ public sealed class DetectionOptions
 {
     public const string SectionName = "Cockpit:Detection";
 
-    /// <summary>The complaint-surge rule: complaints per district and bucket against a robust baseline.</summary>
-    [Required]
-    [ValidateObjectMembers]
-    public SurgeRuleOptions ComplaintSurge { get; set; } = new();
+    /// <summary>The detection rules; defaults for the three metric families ship in appsettings.json.</summary>
+    [ValidateEnumeratedItems]
+    public List<DetectionRuleOptions> Rules { get; set; } = [];
+
+    /// <summary>Most subjects (watched series or groups) and most routed series kept; further ones are counted and skipped.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxSubjects { get; set; } = 250_000;
+
+    /// <summary>A subject or series that has sent nothing for this long is forgotten (its learnt state with it).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How long a silent subject of a no-data rule is still watched (so that long silences are reported).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan SilenceForgetAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often silence is judged and idle subjects are evicted.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many detection processes share the subjects (each owns those whose key hashes to its index).</summary>
+    [Range(1, 4096)]
+    public int PartitionCount { get; set; } = 1;
+
+    /// <summary>Which share this process owns, from 0 to <see cref="PartitionCount"/> − 1.</summary>
+    [Range(0, 4095)]
+    public int PartitionIndex { get; set; }
 
     /// <summary>Width of the live rollup buckets the wall is drawn from.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
@@ -28,36 +52,4 @@ public sealed class DetectionOptions
     /// <summary>Shortest time between two pushes to one UI subscriber.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan UiThrottle { get; set; } = TimeSpan.FromSeconds(1);
-}
-
-/// <summary>Settings of a robust z-score rule.</summary>
-public sealed class SurgeRuleOptions
-{
-    /// <summary>Bucket the points are summed into before scoring.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan Bucket { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Buckets in the sliding baseline window.</summary>
-    [Range(5, 10_000)]
-    public int Window { get; set; } = 60;
-
-    /// <summary>Buckets needed before the rule scores at all.</summary>
-    [Range(3, 10_000)]
-    public int MinHistory { get; set; } = 20;
-
-    /// <summary>Robust z-score at or above which a bucket is anomalous.</summary>
-    [Range(1.0, 100.0)]
-    public double Threshold { get; set; } = 4.5;
-
-    /// <summary>Robust z-score below which a bucket counts towards recovery.</summary>
-    [Range(0.0, 100.0)]
-    public double RecoverBelow { get; set; } = 2.0;
-
-    /// <summary>Consecutive anomalous buckets before the alert fires.</summary>
-    [Range(1, 1_000)]
-    public int PendingBuckets { get; set; } = 2;
-
-    /// <summary>Consecutive recovered buckets before the alert resolves.</summary>
-    [Range(1, 1_000)]
-    public int RecoveryBuckets { get; set; } = 5;
 }

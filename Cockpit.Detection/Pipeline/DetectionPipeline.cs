@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Rollups;
 using Cockpit.Ingest.Bus;
@@ -9,55 +10,127 @@ using Microsoft.Extensions.Options;
 namespace Cockpit.Detection.Pipeline;
 
 /// <summary>
-/// Subscribes detection to the live point stream: every point updates the live rollups and is offered to the
-/// rules; rule signals become alerts in the <see cref="AlertFeed"/>. A failing step is logged and skipped for that
-/// point, so one bad value never stops detection.
+/// Runs detection on the live point stream: every point updates the live rollups and goes through the
+/// <see cref="DetectionEngine"/>; its alert signals become alerts in the <see cref="AlertFeed"/>. Silence and
+/// eviction are judged every sweep interval on the scheduler. A failing step is logged and skipped for that point,
+/// so one bad value never stops detection.
 /// </summary>
-internal sealed partial class DetectionPipeline(
-    IngestBus bus,
-    LiveRollups rollups,
-    AlertFeed alerts,
-    IOptions<DetectionOptions> options,
-    ILogger<DetectionPipeline> logger) : IHostedService, IDisposable
+public sealed partial class DetectionPipeline : IHostedService, IDisposable
 {
-    private readonly ComplaintSurgeRule _surge = new(options.Value.ComplaintSurge);
-    private IDisposable? _subscription;
+    private readonly Lock _lock = new();
+    private readonly IngestBus _bus;
+    private readonly LiveRollups _rollups;
+    private readonly AlertFeed _alerts;
+    private readonly IScheduler _scheduler;
+    private readonly DetectionOptions _options;
+    private readonly ILogger<DetectionPipeline> _logger;
+    private readonly DetectionEngine _engine;
+    private readonly IDisposable _signals;
+    private IDisposable? _points;
+    private IDisposable? _sweeps;
+
+    public DetectionPipeline(
+        IngestBus bus,
+        LiveRollups rollups,
+        AlertFeed alerts,
+        IScheduler scheduler,
+        IOptions<DetectionOptions> options,
+        ILogger<DetectionPipeline> logger)
+    {
+        _bus = bus;
+        _rollups = rollups;
+        _alerts = alerts;
+        _scheduler = scheduler;
+        _options = options.Value;
+        _logger = logger;
+        _engine = new DetectionEngine(_options);
+        _signals = _engine.Signals.Subscribe(OnSignal);
+    }
+
+    /// <summary>What the engine has done so far.</summary>
+    public DetectionEngineStatus Status
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _engine.Status;
+            }
+        }
+    }
+
+    /// <summary>Every value a rule scores (on the ingest dispatcher's thread: keep subscribers quick).</summary>
+    public IObservable<ScoredValue> Scores => _engine.Scores;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = bus.Points.Subscribe(OnPoint);
+        _points = _bus.Points.Subscribe(OnPoint);
+        _sweeps = _scheduler.SchedulePeriodic(_options.SweepInterval, Sweep);
+        LogStarted(_options.Rules.Count(r => r.Enabled), _options.PartitionIndex, _options.PartitionCount);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
+        _points?.Dispose();
+        _sweeps?.Dispose();
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _points?.Dispose();
+        _sweeps?.Dispose();
+        _signals.Dispose();
+        _engine.Dispose();
+    }
 
     private void OnPoint(MetricPoint point)
     {
         try
         {
-            rollups.Observe(point);
-            if (_surge.Observe(point) is { } signal && alerts.Apply(signal) is { } alert)
+            _rollups.Observe(point);
+            lock (_lock)
             {
-                // Opening and resolving are news; the per-bucket updates of a firing alert are not.
-                if (alert.State == AlertState.Resolved || alert.UpdatedAt == alert.StartedAt)
-                {
-                    LogAlertChanged(alert.Id, alert.Rule, alert.State, alert.Summary);
-                }
-                else
-                {
-                    LogAlertUpdated(alert.Id, alert.Summary);
-                }
+                _engine.Observe(point, UnixTime.ToNanos(_scheduler.Now));
             }
         }
         catch (Exception ex)
         {
             LogPointFailed(ex, point.Series.Canonical);
+        }
+    }
+
+    private void Sweep()
+    {
+        try
+        {
+            lock (_lock)
+            {
+                _engine.Sweep(UnixTime.ToNanos(_scheduler.Now));
+            }
+        }
+        catch (Exception ex)
+        {
+            LogSweepFailed(ex);
+        }
+    }
+
+    private void OnSignal(AlertSignal signal)
+    {
+        if (_alerts.Apply(signal) is not { } alert)
+        {
+            return;
+        }
+
+        // Opening and resolving are news; the escalations of a firing alert are not.
+        if (alert.State == AlertState.Resolved || alert.UpdatedAt == alert.StartedAt)
+        {
+            LogAlertChanged(alert.Id, alert.Rule, alert.State, alert.Summary);
+        }
+        else
+        {
+            LogAlertUpdated(alert.Id, alert.Summary);
         }
     }
 
@@ -69,4 +142,10 @@ internal sealed partial class DetectionPipeline(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Detection failed on a point of {Series}")]
     private partial void LogPointFailed(Exception exception, string series);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Detection sweep failed")]
+    private partial void LogSweepFailed(Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Detection running {Rules} rules, partition {Index} of {Count}")]
+    private partial void LogStarted(int rules, int index, int count);
 }

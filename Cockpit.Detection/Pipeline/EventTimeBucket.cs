@@ -1,25 +1,25 @@
+using Cockpit.Detection.Rules;
+
 namespace Cockpit.Detection.Pipeline;
 
 /// <summary>
-/// Sums one key's values into event-time buckets. A bucket closes when the first point of a later bucket arrives,
-/// so no timer is needed and replayed data behaves exactly like live data. Points older than the open bucket are
-/// late: they are reported as such and leave the state untouched (the store still keeps them).
+/// Folds one subject's values into event-time buckets. A bucket closes when the first point of a later bucket
+/// arrives, so no timer is needed and replayed data behaves exactly like live data. Points older than the open bucket
+/// are late: they are reported as such and leave the state untouched (the store still keeps them).
 /// </summary>
-internal sealed class EventTimeBucket(long bucketNs)
+internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate)
 {
     private long _start = long.MinValue;
     private double _sum;
+    private double _max;
     private int _points;
 
-    /// <summary>The open bucket's start, or <see cref="long.MinValue"/> before the first point.</summary>
-    public long OpenStart => _start;
-
-    /// <summary>Adds a point; returns what happened and, when a bucket closed, its start and sum.</summary>
-    public BucketOutcome Add(long timestampNs, double value, out long closedStart, out double closedSum)
+    /// <summary>Adds a point; returns what happened and, when a bucket closed, its start and aggregate.</summary>
+    public BucketOutcome Add(long timestampNs, double value, out long closedStart, out double closedValue)
     {
         var start = timestampNs - Modulo(timestampNs, bucketNs);
         closedStart = 0;
-        closedSum = 0;
+        closedValue = 0;
         if (start < _start)
         {
             return BucketOutcome.Late;
@@ -31,17 +31,28 @@ internal sealed class EventTimeBucket(long bucketNs)
             if (_points > 0)
             {
                 closedStart = _start;
-                closedSum = _sum;
+                closedValue = aggregate switch
+                {
+                    BucketAggregate.Mean => _sum / _points,
+                    BucketAggregate.Max => _max,
+                    _ => _sum,
+                };
                 outcome = BucketOutcome.Closed;
             }
 
             _start = start;
             _sum = 0;
+            _max = double.NegativeInfinity;
             _points = 0;
         }
 
-        _sum += value;
-        _points++;
+        if (double.IsFinite(value))
+        {
+            _sum += value;
+            _max = Math.Max(_max, value);
+            _points++;
+        }
+
         return outcome;
     }
 

@@ -1,0 +1,79 @@
+using Cockpit.Detection.Detectors;
+
+namespace Cockpit.Detection.Pipeline;
+
+/// <summary>
+/// The detectors one subject runs for one rule, composed: an optional hour-of-week baseline first, then the window
+/// detectors on the residual from it (that is what makes a surge detector aware of seasonality: a Monday-morning
+/// peak is expected, so its residual is small). Until the baseline knows the hour, the residual is taken from a slow
+/// moving level instead, so the window detectors see a continuous series rather than a jump when the baseline
+/// starts answering. The score is the largest of the detectors' scores in the rule's direction.
+/// </summary>
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction)
+{
+    // Weight of a new value in the fallback level: about the last 20 values.
+    private const double LevelWeight = 0.05;
+
+    private double _level = double.NaN;
+
+    /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
+    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes);
+
+    /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
+    public StackReading Observe(long timestampNs, double value, DetectorContext context)
+    {
+        var score = double.NaN;
+        var expected = double.NaN;
+        var lower = double.NaN;
+        var upper = double.NaN;
+        var baseline = 0.0;
+        if (seasonal is not null)
+        {
+            var reading = seasonal.Observe(timestampNs, value, context);
+            if (double.IsFinite(reading.Expected))
+            {
+                baseline = reading.Expected;
+            }
+            else if (double.IsFinite(value))
+            {
+                baseline = double.IsNaN(_level) ? value : _level;
+            }
+
+            if (double.IsFinite(value))
+            {
+                _level = double.IsNaN(_level) ? value : _level + (LevelWeight * (value - _level));
+            }
+
+            if (scoreSeasonal && reading.HasOpinion)
+            {
+                score = reading.Score(direction);
+                (expected, lower, upper) = (reading.Expected, reading.Lower, reading.Upper);
+            }
+        }
+
+        foreach (var detector in detectors)
+        {
+            var reading = detector.Observe(timestampNs, value - baseline, context);
+            if (!reading.HasOpinion)
+            {
+                continue;
+            }
+
+            var own = reading.Score(direction);
+            score = double.IsNaN(score) ? own : Math.Max(score, own);
+            if (double.IsNaN(expected) && double.IsNaN(lower) && double.IsNaN(upper))
+            {
+                (expected, lower, upper) = (reading.Expected + baseline, reading.Lower + baseline, reading.Upper + baseline);
+            }
+        }
+
+        return new StackReading(score, expected, lower, upper);
+    }
+}
+
+/// <summary>A stack's verdict on one value.</summary>
+/// <param name="Score">The anomaly score in [0, 1]; NaN when no detector had an opinion.</param>
+/// <param name="Expected">The expected value; NaN when unknown.</param>
+/// <param name="Lower">Lower edge of the normal band; NaN when unknown.</param>
+/// <param name="Upper">Upper edge of the normal band; NaN when unknown.</param>
+internal readonly record struct StackReading(double Score, double Expected, double Lower, double Upper);

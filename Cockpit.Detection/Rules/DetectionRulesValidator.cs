@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Detection.Rules;
+
+/// <summary>
+/// The checks on <c>Cockpit:Detection</c> that span several settings (attributes check single values): unique rule
+/// names, groups that have a bucket, a partition index inside the partition count.
+/// </summary>
+internal sealed class DetectionRulesValidator : IValidateOptions<DetectionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DetectionOptions options)
+    {
+        var failures = new List<string>();
+        if (options.PartitionIndex >= options.PartitionCount)
+        {
+            failures.Add($"Cockpit:Detection:PartitionIndex ({options.PartitionIndex}) must be below PartitionCount ({options.PartitionCount}).");
+        }
+
+        foreach (var duplicate in options.Rules.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            failures.Add($"Cockpit:Detection:Rules has {duplicate.Count()} rules named '{duplicate.Key}'; names must be unique.");
+        }
+
+        for (var i = 0; i < options.Rules.Count; i++)
+        {
+            var rule = options.Rules[i];
+            if (rule.GroupBy.Count > 0 && rule.Bucket is null && rule.Detector != DetectorKind.NoData)
+            {
+                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}') groups by {string.Join(", ", rule.GroupBy)} but has no Bucket to fold the group's points into.");
+            }
+
+            if (rule.RecoverBelow > rule.FireAbove)
+            {
+                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}'): RecoverBelow ({rule.RecoverBelow}) must not exceed FireAbove ({rule.FireAbove}).");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
