@@ -143,6 +143,25 @@ public sealed class NabCommandTests : IDisposable
         Assert.Contains("realTest/spiky.csv: window [2001-01-01 00:00:00, 2001-01-01 01:00:00] starts at a time that is not a timestamp of the file", _error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_WindowsFileListsAFileThatIsNotInTheData_WarnsAndLeavesItsWindowsOutOfW()
+    {
+        WriteCorpus();
+        var windows = Path.Combine(_dir.Path, "subset_windows.json");
+        File.WriteAllText(windows, $$"""
+            {
+                "realTest/spiky.csv": [["{{NabTestFiles.WindowTimestamp(Spike - 10)}}", "{{NabTestFiles.WindowTimestamp(Spike + 9)}}"]],
+                "realTest/gone.csv": [["2015-07-10 14:25:00", "2015-07-10 15:25:00"]]
+            }
+            """);
+
+        Assert.Equal(0, Run("--data", Root, "--out", Out, "--windows", windows));
+
+        Assert.Contains("scored: 1 files, 1 windows (W)", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("realTest/gone.csv is in", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("artificialTest/quiet.csv is not in", _error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--out", "x")]
     [InlineData("--data", "x")]
