@@ -1,15 +1,18 @@
 using BenchmarkDotNet.Running;
 using Cockpit.Bench.Ingest;
+using Cockpit.Bench.Nab;
 using Cockpit.Bench.Storage;
 
 // Micro-benchmarks mirror the product's folders: run all with `dotnet run -c Release --project Cockpit.Bench -- --filter '*'`,
 // or one area, e.g. `--filter '*Decoder*'`; results land in BenchmarkDotNet.Artifacts/.
 // Comparisons against a real server are commands of their own: `ingest-http` (Cockpit vs influxd /write) and `store`
-// (the embedded store vs influxd: write rate and the wall's and analysts' queries).
+// (the embedded store vs influxd: write rate and the wall's and analysts' queries); `nab` runs and scores the Numenta
+// Anomaly Benchmark on the production replay (`nab --data <folder> --out <folder>`).
 return args.FirstOrDefault() switch
 {
     "ingest-http" => await HttpIngestComparison.RunAsync(args[1..]),
     "store" => await StoreComparison.RunAsync(args[1..]),
+    "nab" => NabCommand.Run(args[1..], Console.Out, Console.Error),
     _ => Run(args),
 };
 
