@@ -8,7 +8,7 @@ namespace Cockpit.Detection.Detectors;
 /// expected value is interpolated linearly between neighbouring hour centres, so a smooth daily curve leaves no
 /// saw-tooth residual. The noise scale is the mean absolute residual per hour of day (σ ≈ 1.2533 × it, floored by
 /// <see cref="NoiseFloor"/>); values are clipped to a band before they are learnt, so an incident teaches it little.
-/// State: two float[24], one Half[168] and the current hour's sums (704 B).
+/// State: two float[24], one Half[168] and the current hour's sums (688 B).
 /// </summary>
 public sealed class SeasonalBaseline : ISeriesDetector
 {
@@ -32,12 +32,12 @@ public sealed class SeasonalBaseline : ISeriesDetector
     private readonly float[] _dailyScale = new float[SeasonCalendar.HoursPerDay];
     private readonly Half[] _weekly = new Half[SeasonCalendar.HoursPerWeek];
     private long _newestNs = long.MinValue;
-    private long _firstHour = long.MinValue;
-    private long _hour = long.MinValue;
+    // Hours since the epoch fit an int for any long timestamp (±2.5 million).
+    private int _firstHour = int.MinValue;
+    private int _hour = int.MinValue;
     private double _hourSum;
-    private double _hourResidualSum;
+    private float _hourResidualSum;
     private int _hourPoints;
-    private int _hourResiduals;
     private float _overallScale = float.NaN;
     private float _weeklyUnit;
 
@@ -51,9 +51,9 @@ public sealed class SeasonalBaseline : ISeriesDetector
     }
 
     /// <inheritdoc />
-    // Fields: four references, three longs, two doubles, two ints and two floats.
+    // Fields: four references, a long, a double, three ints and three floats.
     public int StateBytes =>
-        StateSize.Object((4 * 8) + (3 * 8) + (2 * 8) + (2 * 4) + (2 * 4))
+        StateSize.Object((4 * 8) + 8 + 8 + (3 * 4) + (3 * 4))
         + (2 * StateSize.Array(SeasonCalendar.HoursPerDay, sizeof(float)))
         + StateSize.Array(SeasonCalendar.HoursPerWeek, 2);
 
@@ -80,7 +80,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
 
         _newestNs = timestampNs;
         var localNs = ToLocal(timestampNs);
-        var hour = SeasonCalendar.Hour(localNs);
+        var hour = (int)SeasonCalendar.Hour(localNs);
         if (hour != _hour)
         {
             CommitHour();
@@ -101,14 +101,11 @@ public sealed class SeasonalBaseline : ISeriesDetector
             residual = Math.Min(residual, ScaleClipSigmas * sigma);
         }
 
+        // Residuals without a scale yet (when the expected value is known) are what makes that scale. A NaN residual
+        // (no expected value) leaves the sum NaN, which the hour's commit knows not to learn from.
         _hourSum += learnt;
+        _hourResidualSum += (float)residual;
         _hourPoints++;
-        if (!double.IsNaN(expected))
-        {
-            // The first residuals come before there is a scale to score or clip them with: they make that scale.
-            _hourResidualSum += residual;
-            _hourResiduals++;
-        }
 
         return reading;
     }
@@ -141,9 +138,9 @@ public sealed class SeasonalBaseline : ISeriesDetector
         return float.IsNaN(scale) ? _overallScale : scale;
     }
 
-    private void StartHour(long hour)
+    private void StartHour(int hour)
     {
-        if (_firstHour == long.MinValue)
+        if (_firstHour == int.MinValue)
         {
             _firstHour = hour;
         }
@@ -152,7 +149,6 @@ public sealed class SeasonalBaseline : ISeriesDetector
         _hourSum = 0;
         _hourResidualSum = 0;
         _hourPoints = 0;
-        _hourResiduals = 0;
     }
 
     private void CommitHour()
@@ -186,13 +182,13 @@ public sealed class SeasonalBaseline : ISeriesDetector
             _daily[hourOfDay] = (float)(profile + (Rate(days, _options.DailyLearningRate) * (mean - profile)));
         }
 
-        if (_hourResiduals == 0)
+        // Residuals exist once this hour of the day has a profile: from the second day on.
+        if (float.IsNaN(_hourResidualSum))
         {
             return;
         }
 
-        // Residuals exist only from the second day on.
-        var residual = _hourResidualSum / _hourResiduals;
+        var residual = _hourResidualSum / _hourPoints;
         var scale = _dailyScale[hourOfDay];
         var scaleRate = Rate(days - 1, _options.ScaleLearningRate);
         _dailyScale[hourOfDay] = float.IsNaN(scale) ? (float)residual : (float)(scale + (scaleRate * (residual - scale)));

@@ -9,7 +9,7 @@ namespace Cockpit.Detection.Detectors;
 /// (<see cref="NoiseFloor"/>) so flat and count series do not alarm on tiny changes. Anomalous values stay out of the
 /// window (as do values close to anomalous) so a surge does not become its own baseline; after half a window of them in
 /// a row the window is moved to their mean level and they are admitted, so a lasting level shift stops alarming. Value-agnostic: fed residuals
-/// against a seasonal baseline it scores deviations from the season. State is one float ring (344 B at 64 values).
+/// against a seasonal baseline it scores deviations from the season. State is one float ring (336 B at 64 values).
 /// </summary>
 public sealed class SurgeDetector : ISeriesDetector
 {
@@ -27,7 +27,7 @@ public sealed class SurgeDetector : ISeriesDetector
     private readonly SurgeDetectorOptions _options;
     private readonly float[] _window;
     private long _newestNs = long.MinValue;
-    private double _runSum;
+    private float _runSum;
     private int _count;
     private int _next;
     private int _keptOutInARow;
@@ -44,8 +44,8 @@ public sealed class SurgeDetector : ISeriesDetector
     }
 
     /// <inheritdoc />
-    // Fields: two references, a long, a double and three ints.
-    public int StateBytes => StateSize.Object((2 * 8) + 8 + 8 + (3 * 4)) + StateSize.Array(_window.Length, sizeof(float));
+    // Fields: two references, a long, a float and three ints.
+    public int StateBytes => StateSize.Object((2 * 8) + 8 + 4 + (3 * 4)) + StateSize.Array(_window.Length, sizeof(float));
 
     /// <inheritdoc />
     public DetectorReading Observe(long timestampNs, double value, DetectorContext context)
@@ -137,7 +137,7 @@ public sealed class SurgeDetector : ISeriesDetector
 
             // The run has lasted half a window: a new level, not a surge. Moving the whole window to the run's mean
             // keeps its spread and stops the alarm at once.
-            Shift((float)((_runSum / accepted) - median));
+            Shift((float)(((double)_runSum / accepted) - median));
         }
 
         // Later values of an accepted run are admitted, so a change in spread is learnt as well.

@@ -272,4 +272,13 @@ public sealed class SeasonalBaselineTests
         Assert.True(baseline.StateBytes <= 720, $"{baseline.StateBytes} B");
         Assert.Equal(AllocatedBy(() => new SeasonalBaseline(options)), baseline.StateBytes);
     }
+
+    [Fact]
+    public void StateBytes_WithASurgeDetectorOnItsResiduals_FitsInOneKiB()
+    {
+        var together = new SeasonalBaseline(new SeasonalBaselineOptions()).StateBytes
+            + new SurgeDetector(new SurgeDetectorOptions()).StateBytes;
+
+        Assert.True(together <= 1024, $"{together} B");
+    }
 }
