@@ -2,10 +2,11 @@ namespace Cockpit.Detection.Detectors;
 
 /// <summary>
 /// Level shifts and slow sustained drifts: a two-sided CUSUM (Page) of the standardised value against a slowly learnt
-/// baseline (EWMA mean and EWMA mean absolute deviation, σ ≈ 1.2533 × MAD, floored by <see cref="NoiseFloor"/>).
+/// baseline (EWMA mean and EWMA mean absolute deviation, σ ≈ 1.2533 × it, floored by <see cref="NoiseFloor"/>).
 /// S+ and S− add each point's deviation beyond the slack; S = h scores 0.5. The baseline freezes while either sum is
 /// building up, so a drift of 0.1 % per point is evidence rather than the new normal; once an alarm has lasted
 /// <see cref="LevelShiftDetectorOptions.RebaselineAfter"/> points the baseline jumps to the alarming level.
+/// Expected is the baseline; the band, baseline ± (k + h) σ, is where a single value alarms on its own.
 /// State: a few scalars (72 B).
 /// </summary>
 public sealed class LevelShiftDetector : ISeriesDetector

@@ -6,22 +6,23 @@ namespace Cockpit.Detection.Detectors;
 /// <summary>
 /// Spikes and surges: a robust z of each value against the median and a trimmed absolute deviation of the last
 /// <see cref="SurgeDetectorOptions.Window"/> values, robust to the very outliers it looks for. The scale is floored
-/// (<see cref="NoiseFloor"/>) so flat and count series do not alarm on tiny changes. Anomalous values stay out of the
-/// window (as do values close to anomalous) so a surge does not become its own baseline; after half a window of them in
-/// a row the window is moved to their mean level and they are admitted, so a lasting level shift stops alarming. Value-agnostic: fed residuals
-/// against a seasonal baseline it scores deviations from the season. State is one float ring (336 B at 64 values).
+/// (<see cref="NoiseFloor"/>) so flat and count series do not alarm on tiny changes. Anomalous values, and values close
+/// to anomalous, stay out of the window so a surge does not become its own baseline; after half a window of them in a
+/// row the window is moved to their mean level and they are admitted, so a lasting level shift stops alarming.
+/// Value-agnostic: fed residuals against a seasonal baseline it scores deviations from the season. Expected is the
+/// median, the band median ± edge × scale. State is one float ring (336 B at 64 values).
 /// </summary>
 public sealed class SurgeDetector : ISeriesDetector
 {
     // σ comes from the mean of the smallest 90 % of absolute deviations from the median, not from their median (MAD):
     // at 64 values it is about twice as efficient, which makes false alarms on pure noise ~4 times rarer at the same
     // edge, and it only collapses to 0 once 90 % of the window is one value instead of half. It needs no more
-    // robustness than that: values beyond the edge never enter the window.
+    // robustness than that: values near or beyond the edge never enter the window.
     private const double KeptDeviations = 0.9;
 
     // Values scoring from here (a z of 0.64 × the edge, 3.5σ by default) are kept out of the window though they do not
     // alarm: otherwise the first points of a step just below the edge enter the window, widen its scale and hide the
-    // rest of the step. Pure noise gets there once in ~2 000 points, too rarely to bias the scale.
+    // rest of the step. Pure noise gets there once in ~2 500 points, too rarely to bias the scale.
     private const double SuspectScore = 0.25;
 
     private readonly SurgeDetectorOptions _options;
@@ -51,7 +52,8 @@ public sealed class SurgeDetector : ISeriesDetector
     public DetectorReading Observe(long timestampNs, double value, DetectorContext context)
     {
         // The window holds floats, so the value is judged at float precision too: a constant double series then
-        // equals its own median exactly instead of differing by a rounding error.
+        // equals its own median exactly instead of differing by a rounding error. (A value beyond float range counts
+        // as non-finite.)
         var point = (float)value;
         if (!float.IsFinite(point) || timestampNs < _newestNs)
         {

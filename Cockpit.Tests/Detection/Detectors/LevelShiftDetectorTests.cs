@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cockpit.Detection.Detectors;
 using static Cockpit.Tests.Detection.Detectors.DetectorRuns;
 
@@ -183,5 +184,13 @@ public sealed class LevelShiftDetectorTests
 
         Assert.True(detector.StateBytes <= 100, $"{detector.StateBytes} B");
         Assert.Equal(AllocatedBy(() => new LevelShiftDetector(options)), detector.StateBytes);
+    }
+
+    [Fact]
+    public void Options_Defaults_PassValidation()
+    {
+        var options = new LevelShiftDetectorOptions();
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cockpit.Detection.Detectors;
 using static Cockpit.Tests.Detection.Detectors.DetectorRuns;
 
@@ -105,5 +106,13 @@ public sealed class NoDataDetectorTests
 
         Assert.True(detector.StateBytes <= 100, $"{detector.StateBytes} B");
         Assert.Equal(AllocatedBy(() => new NoDataDetector(options)), detector.StateBytes);
+    }
+
+    [Fact]
+    public void Options_Defaults_PassValidation()
+    {
+        var options = new NoDataDetectorOptions();
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
     }
 }

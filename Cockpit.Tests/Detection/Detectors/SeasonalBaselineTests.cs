@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cockpit.Detection.Detectors;
 using static Cockpit.Tests.Detection.Detectors.DetectorRuns;
 
@@ -280,5 +281,13 @@ public sealed class SeasonalBaselineTests
             + new SurgeDetector(new SurgeDetectorOptions()).StateBytes;
 
         Assert.True(together <= 1024, $"{together} B");
+    }
+
+    [Fact]
+    public void Options_Defaults_PassValidation()
+    {
+        var options = new SeasonalBaselineOptions();
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cockpit.Detection.Detectors;
 using static Cockpit.Tests.Detection.Detectors.DetectorRuns;
 
@@ -183,5 +184,28 @@ public sealed class SurgeDetectorTests
 
         Assert.True(detector.StateBytes <= 400, $"{detector.StateBytes} B");
         Assert.Equal(AllocatedBy(() => new SurgeDetector(options)), detector.StateBytes);
+    }
+
+    [Fact]
+    public void Observe_HigherSensitivity_FlagsASmallerSpike()
+    {
+        var values = Gaussian(11, 101, 100);
+        values[100] = 104;
+        var sensitive = new SurgeDetector(new SurgeDetectorOptions { Sensitivity = 2 });
+
+        var normal = Feed(Detector(), values)[100];
+        var flagged = Feed(sensitive, values)[100];
+
+        Assert.True(normal.Up < 0.5, $"{normal}");
+        Assert.True(flagged.Up >= 0.5, $"{flagged}");
+        Assert.True(flagged.Upper - flagged.Expected < normal.Upper - normal.Expected);
+    }
+
+    [Fact]
+    public void Options_Defaults_PassValidation()
+    {
+        var options = new SurgeDetectorOptions();
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
     }
 }
