@@ -1,0 +1,239 @@
+namespace Cockpit.Detection.Detectors;
+
+/// <summary>
+/// The expected value and normal band by local hour of the week (168 slots), learnt online, and a score of each value
+/// against them. Learning happens once per hour, from the mean of that hour's values: an hour-of-day profile (24 slots,
+/// an EWMA over days, so a daily pattern is known after one day) plus, per hour of the week, a deviation from that
+/// profile (an EWMA over weeks, learnt from the second week on; until a slot has one the profile stands in for it). The
+/// expected value is interpolated linearly between neighbouring hour centres, so a smooth daily curve leaves no
+/// saw-tooth residual. The noise scale is the mean absolute residual per hour of day (σ ≈ 1.2533 × it, floored by
+/// <see cref="NoiseFloor"/>); values are clipped to a band before they are learnt, so an incident teaches it little.
+/// State: two float[24], one Half[168] and the current hour's sums (688 B).
+/// </summary>
+public sealed class SeasonalBaseline : ISeriesDetector
+{
+    // σ ≈ 1.2533 × mean absolute deviation for normally distributed data.
+    private const double MeanAbsDevToSigma = 1.2533;
+
+    // Residuals count at most 3σ towards the scale: that costs pure noise almost nothing (0.1 %), while an hour the
+    // baseline has not learnt yet (a weekday's own pattern before weekly deviations are known) widens the scale of
+    // that hour of the day, which all weekdays share, by at most ~1.6× a day instead of several times.
+    private const double ScaleClipSigmas = 3;
+
+    // The fallback scale, for hours of the day whose own is not learnt yet, follows roughly the last ten hours.
+    private const double OverallScaleRate = 0.1;
+
+    // Weekly deviations are stored as Half in units of 2^(⌈log2 level⌉ − 10): a deviation of 1 % of the level is then
+    // about ten units, kept to 0.05 %, and deviations up to 64 × the level fit.
+    private const int WeeklyUnitBits = 10;
+
+    private readonly SeasonalBaselineOptions _options;
+    private readonly float[] _daily = new float[SeasonCalendar.HoursPerDay];
+    private readonly float[] _dailyScale = new float[SeasonCalendar.HoursPerDay];
+    private readonly Half[] _weekly = new Half[SeasonCalendar.HoursPerWeek];
+    private long _newestNs = long.MinValue;
+    // Hours since the epoch fit an int for any long timestamp (±2.5 million).
+    private int _firstHour = int.MinValue;
+    private int _hour = int.MinValue;
+    private double _hourSum;
+    private float _hourResidualSum;
+    private int _hourPoints;
+    private float _overallScale = float.NaN;
+    private float _weeklyUnit;
+
+    /// <summary>Creates the state for one series. The options are shared and must not change afterwards.</summary>
+    public SeasonalBaseline(SeasonalBaselineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        Array.Fill(_daily, float.NaN);
+        Array.Fill(_dailyScale, float.NaN);
+    }
+
+    /// <inheritdoc />
+    // Fields: four references, a long, a double, three ints and three floats.
+    public int StateBytes =>
+        StateSize.Object((4 * 8) + 8 + 8 + (3 * 4) + (3 * 4))
+        + (2 * StateSize.Array(SeasonCalendar.HoursPerDay, sizeof(float)))
+        + StateSize.Array(SeasonCalendar.HoursPerWeek, 2);
+
+    /// <summary>
+    /// The expected value and the normal band (where the score reaches 0.5) at any time, e.g. for drawing; all NaN
+    /// while that hour is not learnt yet.
+    /// </summary>
+    public (double Expected, double Lower, double Upper) Band(long timestampNs)
+    {
+        var (expected, sigma) = Baseline(ToLocal(timestampNs));
+        var halfWidth = AnomalyScale.EdgeEvidence(_options.EdgeZ, _options.Sensitivity) * sigma;
+        return double.IsNaN(halfWidth)
+            ? (double.NaN, double.NaN, double.NaN)
+            : (expected, expected - halfWidth, expected + halfWidth);
+    }
+
+    /// <inheritdoc />
+    public DetectorReading Observe(long timestampNs, double value, DetectorContext context)
+    {
+        if (!double.IsFinite(value) || timestampNs < _newestNs)
+        {
+            return DetectorReading.None;
+        }
+
+        _newestNs = timestampNs;
+        var localNs = ToLocal(timestampNs);
+        var hour = (int)SeasonCalendar.Hour(localNs);
+        if (hour != _hour)
+        {
+            CommitHour();
+            StartHour(hour);
+        }
+
+        var (expected, sigma) = Baseline(localNs);
+        var reading = DetectorReading.None;
+        var learnt = value;
+        var residual = Math.Abs(value - expected);
+        if (!double.IsNaN(sigma))
+        {
+            var z = NoiseFloor.Standardise(value - expected, sigma);
+            var halfWidth = AnomalyScale.EdgeEvidence(_options.EdgeZ, _options.Sensitivity) * sigma;
+            reading = AnomalyScale.Signed(z, _options.EdgeZ, _options.Sensitivity, expected, expected - halfWidth, expected + halfWidth);
+            var clip = _options.LearningClipZ * sigma;
+            learnt = Math.Clamp(value, expected - clip, expected + clip);
+            residual = Math.Min(residual, ScaleClipSigmas * sigma);
+        }
+
+        // Residuals without a scale yet (when the expected value is known) are what makes that scale. A NaN residual
+        // (no expected value) leaves the sum NaN, which the hour's commit knows not to learn from.
+        _hourSum += learnt;
+        _hourResidualSum += (float)residual;
+        _hourPoints++;
+
+        return reading;
+    }
+
+    private long ToLocal(long timestampNs) => timestampNs + SeasonCalendar.OffsetNs(_options.UtcOffsetHours);
+
+    private (double Expected, double Sigma) Baseline(long localNs)
+    {
+        var hour = SeasonCalendar.Hour(localNs);
+
+        // Signed distance from the hour's centre, in hours: the neighbour on that side is the other end of the line.
+        var fromCentre = SeasonCalendar.FractionOfHour(localNs, hour) - 0.5;
+        var neighbour = fromCentre < 0 ? hour - 1 : hour + 1;
+        var weight = Math.Abs(fromCentre);
+        var expected = Interpolate(Level(hour), Level(neighbour), weight);
+        var meanAbsResidual = Interpolate(Scale(hour), Scale(neighbour), weight);
+        var sigma = NoiseFloor.Apply(MeanAbsDevToSigma * meanAbsResidual, expected, _options.RelativeScaleFloor, _options.CountData);
+        return (expected, double.IsNaN(expected) || double.IsNaN(meanAbsResidual) ? double.NaN : sigma);
+    }
+
+    private static double Interpolate(double own, double neighbour, double weight) =>
+        double.IsNaN(neighbour) ? own : own + (weight * (neighbour - own));
+
+    private double Level(long hour) =>
+        _daily[SeasonCalendar.HourOfDay(hour)] + ((double)_weekly[SeasonCalendar.HourOfWeek(hour)] * _weeklyUnit);
+
+    private double Scale(long hour)
+    {
+        var scale = _dailyScale[SeasonCalendar.HourOfDay(hour)];
+        return float.IsNaN(scale) ? _overallScale : scale;
+    }
+
+    private void StartHour(int hour)
+    {
+        if (_firstHour == int.MinValue)
+        {
+            _firstHour = hour;
+        }
+
+        _hour = hour;
+        _hourSum = 0;
+        _hourResidualSum = 0;
+        _hourPoints = 0;
+    }
+
+    private void CommitHour()
+    {
+        if (_hourPoints == 0)
+        {
+            return;
+        }
+
+        var hourOfDay = SeasonCalendar.HourOfDay(_hour);
+
+        // Days on which this hour of the day could have been seen so far, this one included: the first days are
+        // plainly averaged, later ones weighted by the learning rate.
+        var days = ((_hour - _firstHour) / SeasonCalendar.HoursPerDay) + 1;
+        var mean = _hourSum / _hourPoints;
+        var profile = _daily[hourOfDay];
+        if (float.IsNaN(profile))
+        {
+            _daily[hourOfDay] = (float)mean;
+        }
+        else
+        {
+            // The weekly deviation is measured against the profile as it was expected to be, before this hour moves it,
+            // and only once the profile has a week behind it: against the first days' profile (one Monday, then the
+            // average of two days, ...) a deviation would be wrong in a way later weeks are slow to unlearn.
+            if (days > SeasonCalendar.HoursPerWeek / SeasonCalendar.HoursPerDay)
+            {
+                LearnWeekly(SeasonCalendar.HourOfWeek(_hour), mean - profile);
+            }
+
+            _daily[hourOfDay] = (float)(profile + (Rate(days, _options.DailyLearningRate) * (mean - profile)));
+        }
+
+        // Residuals exist once this hour of the day has a profile: from the second day on.
+        if (float.IsNaN(_hourResidualSum))
+        {
+            return;
+        }
+
+        var residual = _hourResidualSum / _hourPoints;
+        var scale = _dailyScale[hourOfDay];
+        var scaleRate = Rate(days - 1, _options.ScaleLearningRate);
+        _dailyScale[hourOfDay] = float.IsNaN(scale) ? (float)residual : (float)(scale + (scaleRate * (residual - scale)));
+        _overallScale = float.IsNaN(_overallScale)
+            ? (float)residual
+            : (float)(_overallScale + (OverallScaleRate * (residual - _overallScale)));
+    }
+
+    // A plain average over the first samples, then the learning rate.
+    private static double Rate(long samples, double learningRate) => Math.Max(1.0 / Math.Max(samples, 1), learningRate);
+
+    private void LearnWeekly(int hourOfWeek, double deviation)
+    {
+        if (_weeklyUnit == 0 && !TryChooseWeeklyUnit())
+        {
+            return;
+        }
+
+        // 0 means not learnt yet: a slot's first deviation is taken as is.
+        var stored = _weekly[hourOfWeek];
+        var learnt = stored == Half.Zero
+            ? deviation
+            : ((double)stored * _weeklyUnit) + (_options.WeeklyLearningRate * (deviation - ((double)stored * _weeklyUnit)));
+        var max = (double)Half.MaxValue;
+        _weekly[hourOfWeek] = (Half)Math.Clamp(learnt / _weeklyUnit, -max, max);
+    }
+
+    private bool TryChooseWeeklyUnit()
+    {
+        var level = 0.0;
+        foreach (var profile in _daily)
+        {
+            if (!float.IsNaN(profile))
+            {
+                level = Math.Max(level, Math.Abs(profile));
+            }
+        }
+
+        if (level == 0)
+        {
+            // Nothing but zeros so far: no scale to choose from, and no weekly deviation to learn either.
+            return false;
+        }
+
+        _weeklyUnit = (float)Math.ScaleB(1, (int)Math.Ceiling(Math.Log2(level)) - WeeklyUnitBits);
+        return true;
+    }
+}
