@@ -1,3 +1,5 @@
+using Cockpit.Detection.Detectors;
+
 namespace Cockpit.Bench.Nab;
 
 /// <summary>
@@ -9,6 +11,10 @@ public static class NabDetectors
     /// <summary>Every registered detector; <c>--detectors</c> picks among them by name.</summary>
     public static IReadOnlyList<INabDetector> All { get; } =
     [
-        new RobustZNabDetector(),
+        new CockpitNabDetector("cockpit", NabRule.Load(), alertsOnly: true),
+        new CockpitNabDetector("cockpit-score", NabRule.Load(), alertsOnly: false),
+        new NabSeriesDetector("surge", () => new SurgeDetector(new SurgeDetectorOptions())),
+        new NabSeriesDetector("levelshift", () => new LevelShiftDetector(new LevelShiftDetectorOptions())),
+        new NabSeriesDetector("seasonal", () => new SeasonalBaseline(new SeasonalBaselineOptions())),
     ];
 }

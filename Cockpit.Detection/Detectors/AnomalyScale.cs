@@ -50,4 +50,12 @@ public static class AnomalyScale
             ? new DetectorReading(score, 0, expected, lower, upper)
             : new DetectorReading(0, score, expected, lower, upper);
     }
+
+    /// <summary>
+    /// Applies a further <paramref name="sensitivity"/> to a score already mapped at sensitivity 1 (a rule's sensitivity
+    /// on top of its detectors'): since <c>1 − score = 2^−r²</c>, multiplying the evidence by s gives
+    /// <c>1 − (1 − score)^(s²)</c>. Exact for scores from <see cref="Score"/>; keeps 0 and 1 (a threshold's breach) as they are.
+    /// </summary>
+    public static double Sharpen(double score, double sensitivity) =>
+        sensitivity == 1 || double.IsNaN(score) ? score : 1 - Math.Pow(1 - score, sensitivity * sensitivity);
 }

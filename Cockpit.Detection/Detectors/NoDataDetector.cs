@@ -9,7 +9,7 @@ namespace Cockpit.Detection.Detectors;
 /// arrival time, since that is when a point would have been seen. Score: <see cref="AnomalyScale"/> of
 /// silence / usual interval with the edge at <see cref="NoDataDetectorOptions.K"/>. State: 80 B, gaps inline.
 /// </summary>
-public sealed class NoDataDetector
+public sealed class NoDataDetector : ISilenceDetector
 {
     /// <summary>Gaps the usual interval is the median of.</summary>
     public const int RememberedGaps = 8;

@@ -43,7 +43,7 @@ public sealed class DetectionEngine : IDisposable
 
     /// <summary>Creates an engine for the rules of <paramref name="options"/> with the production detectors.</summary>
     public DetectionEngine(DetectionOptions options)
-        : this(options, new DetectorFactory(options))
+        : this(options, new DetectorFactory())
     {
     }
 

@@ -1,11 +1,28 @@
 using Cockpit.Detection.Detectors;
+using Cockpit.Detection.Rules;
 
 namespace Cockpit.Detection.Pipeline;
 
-// TEMPORARY until the detector primitives land (branch detectors).
-internal sealed class DetectorFactory(DetectionOptions options) : IDetectorFactory
+/// <summary>
+/// Builds the production detectors a rule asks for. <see cref="DetectorKind.Surge"/>, <see cref="DetectorKind.LevelShift"/>
+/// and <see cref="DetectorKind.Combined"/> run on the residual from the hour-of-week baseline when the rule is
+/// seasonal; <see cref="DetectorKind.Combined"/> also scores the baseline's own band.
+/// </summary>
+internal sealed class DetectorFactory : IDetectorFactory
 {
-    public DetectorStack CreateStack(Rules.DetectionRuleOptions rule) => throw new NotSupportedException(options.ToString());
+    public DetectorStack CreateStack(DetectionRuleOptions rule)
+    {
+        var seasonal = rule.Seasonal || rule.Detector == DetectorKind.Seasonal ? new SeasonalBaseline(rule.SeasonalBaseline) : null;
+        return rule.Detector switch
+        {
+            DetectorKind.Surge => new DetectorStack(seasonal, false, [new SurgeDetector(rule.Surge)], rule.Direction, rule.Sensitivity),
+            DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity),
+            DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity),
+            DetectorKind.Threshold => new DetectorStack(null, false, [new ThresholdDetector(rule.Threshold)], rule.Direction, 1),
+            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity),
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
+        };
+    }
 
-    public ISilenceDetector CreateSilence(Rules.DetectionRuleOptions rule) => throw new NotSupportedException();
+    public ISilenceDetector CreateSilence(DetectionRuleOptions rule) => new NoDataDetector(rule.NoData);
 }

@@ -7,9 +7,10 @@ namespace Cockpit.Detection.Pipeline;
 /// detectors on the residual from it (that is what makes a surge detector aware of seasonality: a Monday-morning
 /// peak is expected, so its residual is small). Until the baseline knows the hour, the residual is taken from a slow
 /// moving level instead, so the window detectors see a continuous series rather than a jump when the baseline
-/// starts answering. The score is the largest of the detectors' scores in the rule's direction.
+/// starts answering. The score is the largest of the detectors' scores in the rule's direction, sharpened by the rule's
+/// sensitivity (<see cref="AnomalyScale.Sharpen"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1)
 {
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
@@ -67,7 +68,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             }
         }
 
-        return new StackReading(score, expected, lower, upper);
+        return new StackReading(AnomalyScale.Sharpen(score, sensitivity), expected, lower, upper);
     }
 }
 

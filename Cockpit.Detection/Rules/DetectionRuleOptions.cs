@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Detectors;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Detection.Rules;
 
@@ -94,4 +95,24 @@ public sealed class DetectionRuleOptions
     /// <summary>A score at or above which the alert is critical whatever <see cref="Severity"/> says; null never escalates.</summary>
     [Range(0.0, 1.0)]
     public double? CriticalAbove { get; set; } = 0.95;
+
+    /// <summary>Settings of the surge detector (<see cref="DetectorKind.Surge"/>, <see cref="DetectorKind.Combined"/>).</summary>
+    [ValidateObjectMembers]
+    public SurgeDetectorOptions Surge { get; set; } = new();
+
+    /// <summary>Settings of the level-shift detector (<see cref="DetectorKind.LevelShift"/>, <see cref="DetectorKind.Combined"/>).</summary>
+    [ValidateObjectMembers]
+    public LevelShiftDetectorOptions LevelShift { get; set; } = new();
+
+    /// <summary>Settings of the hour-of-week baseline (seasonal rules and <see cref="DetectorKind.Seasonal"/>).</summary>
+    [ValidateObjectMembers]
+    public SeasonalBaselineOptions SeasonalBaseline { get; set; } = new();
+
+    /// <summary>The limits of a <see cref="DetectorKind.Threshold"/> rule.</summary>
+    [ValidateObjectMembers]
+    public ThresholdDetectorOptions Threshold { get; set; } = new();
+
+    /// <summary>Settings of a <see cref="DetectorKind.NoData"/> rule.</summary>
+    [ValidateObjectMembers]
+    public NoDataDetectorOptions NoData { get; set; } = new();
 }
