@@ -8,7 +8,7 @@ namespace Cockpit.Bench.Nab;
 /// </summary>
 public interface INabDetector
 {
-    /// <summary>The name used for the results folder and files and for <c>--detectors</c>, e.g. <c>robustz</c>.</summary>
+    /// <summary>The name used for the results folder and files and for <c>--detectors</c>, e.g. <c>surge</c>.</summary>
     string Name { get; }
 
     /// <summary>

@@ -14,7 +14,11 @@ internal sealed class CompiledRule
         BucketNs = options.Bucket is { } bucket ? UnixTime.ToNanos(bucket) : 0;
         GroupBy = [.. options.GroupBy];
         LabelsField = options.Field == "*";
+        Divisor = options.Aggregate == BucketAggregate.Ratio ? options.DivideBy : null;
     }
+
+    /// <summary>The divisor field of a ratio rule; null otherwise.</summary>
+    public string? Divisor { get; }
 
     public DetectionRuleOptions Options { get; }
 

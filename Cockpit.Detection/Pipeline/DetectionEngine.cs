@@ -98,7 +98,7 @@ public sealed class DetectionEngine : IDisposable
         route.LastArrivalNs = arrivalNs;
         foreach (var subject in route.Subjects)
         {
-            Feed(subject, point.TimestampNs, point.Value, arrivalNs);
+            Feed(subject, point.TimestampNs, point.Value, string.Equals(subject.Rule.Divisor, point.Field, StringComparison.Ordinal), arrivalNs);
         }
     }
 
@@ -155,7 +155,7 @@ public sealed class DetectionEngine : IDisposable
         List<DetectionSubject>? subjects = null;
         foreach (var rule in _rules)
         {
-            if (!rule.Matcher.Matches(series, field) || Key(rule, series, field) is not { } key || !_partition.Owns(key))
+            if (!rule.Matcher.Matches(series, field) || Key(rule, series, rule.Divisor is null ? field : rule.Options.Field) is not { } key || !_partition.Owns(key))
             {
                 continue;
             }
@@ -168,7 +168,7 @@ public sealed class DetectionEngine : IDisposable
                     continue;
                 }
 
-                subject = Create(rule, key, series, field);
+                subject = Create(rule, key, series, rule.Divisor is null ? field : rule.Options.Field + "/" + rule.Divisor);
                 _subjects.Add(key, subject);
             }
 
@@ -222,7 +222,7 @@ public sealed class DetectionEngine : IDisposable
             rule.IsSilence ? _factory.CreateSilence(rule.Options) : null);
     }
 
-    private void Feed(DetectionSubject subject, long timestampNs, double value, long arrivalNs)
+    private void Feed(DetectionSubject subject, long timestampNs, double value, bool isDivisor, long arrivalNs)
     {
         subject.LastArrivalNs = arrivalNs;
         if (subject.Silence is { } silence)
@@ -244,7 +244,7 @@ public sealed class DetectionEngine : IDisposable
 
         if (subject.Bucket is { } bucket)
         {
-            switch (bucket.Add(timestampNs, value, out var start, out var aggregate))
+            switch (bucket.Add(timestampNs, value, isDivisor, out var start, out var aggregate))
             {
                 case BucketOutcome.Late:
                     _late++;

@@ -40,7 +40,7 @@ internal sealed class DetectionSubject(
     public ISilenceDetector? Silence { get; } = silence;
 
     /// <summary>The open bucket of a bucketed rule.</summary>
-    public EventTimeBucket? Bucket { get; } = rule.BucketNs > 0 && !rule.IsSilence ? new EventTimeBucket(rule.BucketNs, rule.Options.Aggregate) : null;
+    public EventTimeBucket? Bucket { get; } = rule.BucketNs > 0 && !rule.IsSilence ? new EventTimeBucket(rule.BucketNs, rule.Options.Aggregate, rule.Options.Multiplier, rule.Options.MinDivisor) : null;
 
     /// <summary>Newest event time fed to the detectors; older points are late.</summary>
     public long NewestNs { get; set; } = long.MinValue;

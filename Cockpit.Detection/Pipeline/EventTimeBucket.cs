@@ -7,15 +7,19 @@ namespace Cockpit.Detection.Pipeline;
 /// arrives, so no timer is needed and replayed data behaves exactly like live data. Points older than the open bucket
 /// are late: they are reported as such and leave the state untouched (the store still keeps them).
 /// </summary>
-internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate)
+internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, double multiplier = 1, double minDivisor = 1)
 {
     private long _start = long.MinValue;
     private double _sum;
     private double _max;
+    private double _divisor;
     private int _points;
 
-    /// <summary>Adds a point; returns what happened and, when a bucket closed, its start and aggregate.</summary>
-    public BucketOutcome Add(long timestampNs, double value, out long closedStart, out double closedValue)
+    /// <summary>
+    /// Adds a point (of the divisor field when <paramref name="isDivisor"/>); returns what happened and, when a bucket
+    /// closed, its start and aggregate (NaN for a ratio whose divisor stayed below the minimum).
+    /// </summary>
+    public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue)
     {
         var start = timestampNs - Modulo(timestampNs, bucketNs);
         closedStart = 0;
@@ -28,13 +32,14 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate)
         var outcome = BucketOutcome.Added;
         if (start > _start)
         {
-            if (_points > 0)
+            if (_points > 0 || _divisor > 0)
             {
                 closedStart = _start;
                 closedValue = aggregate switch
                 {
                     BucketAggregate.Mean => _sum / _points,
                     BucketAggregate.Max => _max,
+                    BucketAggregate.Ratio => _divisor >= minDivisor && _divisor > 0 ? multiplier * _sum / _divisor : double.NaN,
                     _ => _sum,
                 };
                 outcome = BucketOutcome.Closed;
@@ -43,10 +48,15 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate)
             _start = start;
             _sum = 0;
             _max = double.NegativeInfinity;
+            _divisor = 0;
             _points = 0;
         }
 
-        if (double.IsFinite(value))
+        if (isDivisor)
+        {
+            _divisor += double.IsFinite(value) ? value : 0;
+        }
+        else if (double.IsFinite(value))
         {
             _sum += value;
             _max = Math.Max(_max, value);

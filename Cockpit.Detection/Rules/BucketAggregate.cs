@@ -11,4 +11,11 @@ public enum BucketAggregate
 
     /// <summary>The largest value.</summary>
     Max,
+
+    /// <summary>
+    /// The sum of the rule's field divided by the sum of its <see cref="DetectionRuleOptions.DivideBy"/> field, times
+    /// <see cref="DetectionRuleOptions.Multiplier"/>: a success rate as successes over attempts, which weighs every
+    /// attempt alike (a mean of per-minute rates would let a quiet minute with one failed attempt count as 0 %).
+    /// </summary>
+    Ratio,
 }

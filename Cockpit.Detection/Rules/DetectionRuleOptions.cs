@@ -49,6 +49,17 @@ public sealed class DetectionRuleOptions
     /// <summary>How a bucket's points become one value.</summary>
     public BucketAggregate Aggregate { get; set; } = BucketAggregate.Sum;
 
+    /// <summary>The field the rule's field is divided by, for <see cref="BucketAggregate.Ratio"/> (e.g. <c>attempts</c>).</summary>
+    public string? DivideBy { get; set; }
+
+    /// <summary>Multiplies a ratio (100 for a percentage).</summary>
+    [Range(1e-9, 1e9)]
+    public double Multiplier { get; set; } = 1;
+
+    /// <summary>A bucket whose divisor sums to less than this is not scored (too few attempts to say anything).</summary>
+    [Range(0.0, 1e12)]
+    public double MinDivisor { get; set; } = 1;
+
     /// <summary>The detector.</summary>
     public DetectorKind Detector { get; set; } = DetectorKind.Combined;
 
@@ -108,9 +119,9 @@ public sealed class DetectionRuleOptions
     [ValidateObjectMembers]
     public SeasonalBaselineOptions SeasonalBaseline { get; set; } = new();
 
-    /// <summary>The limits of a <see cref="DetectorKind.Threshold"/> rule.</summary>
+    /// <summary>The limits of a <see cref="DetectorKind.Threshold"/> rule (required there, ignored elsewhere).</summary>
     [ValidateObjectMembers]
-    public ThresholdDetectorOptions Threshold { get; set; } = new();
+    public ThresholdDetectorOptions? Threshold { get; set; }
 
     /// <summary>Settings of a <see cref="DetectorKind.NoData"/> rule.</summary>
     [ValidateObjectMembers]

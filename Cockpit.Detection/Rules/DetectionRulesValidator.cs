@@ -29,6 +29,16 @@ internal sealed class DetectionRulesValidator : IValidateOptions<DetectionOption
                 failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}') groups by {string.Join(", ", rule.GroupBy)} but has no Bucket to fold the group's points into.");
             }
 
+            if (rule.Aggregate == BucketAggregate.Ratio && (rule.Bucket is null || string.IsNullOrEmpty(rule.DivideBy) || rule.Field == "*"))
+            {
+                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}') aggregates a Ratio: it needs one Field, a DivideBy field and a Bucket.");
+            }
+
+            if (rule.Detector == DetectorKind.Threshold && rule.Threshold is null)
+            {
+                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}') is a Threshold rule without Threshold limits (Below/RecoverAbove, Above/RecoverBelow).");
+            }
+
             if (rule.RecoverBelow > rule.FireAbove)
             {
                 failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}'): RecoverBelow ({rule.RecoverBelow}) must not exceed FireAbove ({rule.FireAbove}).");

@@ -9,20 +9,22 @@ internal sealed class TagMatcher
 
     private readonly string _measurement;
     private readonly string _field;
+    private readonly string? _divisor;
     private readonly (string Key, string[]? Values)[] _tags;
 
     public TagMatcher(DetectionRuleOptions rule)
     {
         _measurement = rule.Measurement;
         _field = rule.Field;
+        _divisor = rule.Aggregate == BucketAggregate.Ratio ? rule.DivideBy : null;
         _tags = [.. rule.Tags.Select(t => (t.Key, t.Value == Any ? null : t.Value.Split('|', StringSplitOptions.TrimEntries)))];
     }
 
-    /// <summary>Whether the rule watches <paramref name="field"/> of <paramref name="series"/>.</summary>
+    /// <summary>Whether the rule watches <paramref name="field"/> of <paramref name="series"/> (a ratio's divisor included).</summary>
     public bool Matches(SeriesKey series, string field)
     {
         if ((_measurement != Any && !string.Equals(_measurement, series.Measurement, StringComparison.Ordinal))
-            || (_field != Any && !string.Equals(_field, field, StringComparison.Ordinal)))
+            || (_field != Any && !string.Equals(_field, field, StringComparison.Ordinal) && !string.Equals(_divisor, field, StringComparison.Ordinal)))
         {
             return false;
         }

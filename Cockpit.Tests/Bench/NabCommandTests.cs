@@ -70,12 +70,12 @@ public sealed class NabCommandTests : IDisposable
     {
         WriteCorpus();
 
-        Assert.Equal(0, Run("--data", Root, "--out", Out, "--detectors", "robustz"));
+        Assert.Equal(0, Run("--data", Root, "--out", Out, "--detectors", "surge"));
 
         foreach (var (category, name) in new[] { ("realTest", "spiky.csv"), ("artificialTest", "quiet.csv"), ("artificialTest", "unlisted.csv") })
         {
             var data = ReadCsv(Path.Combine(Root, "data", category, name));
-            var results = ReadCsv(Path.Combine(Out, "robustz", category, $"robustz_{name}"));
+            var results = ReadCsv(Path.Combine(Out, "surge", category, $"surge_{name}"));
             Assert.Equal(["timestamp", "value", "anomaly_score", "label"], results[0]);
             Assert.Equal(data.Count, results.Count);
             for (var i = 1; i < data.Count; i++)
@@ -89,7 +89,7 @@ public sealed class NabCommandTests : IDisposable
             }
         }
 
-        var spiky = ReadCsv(Path.Combine(Out, "robustz", "realTest", "robustz_spiky.csv"));
+        var spiky = ReadCsv(Path.Combine(Out, "surge", "realTest", "surge_spiky.csv"));
         var scores = spiky.Skip(1).Select(r => double.Parse(r[2], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Spike, scores.IndexOf(scores.Max()));
         Assert.True(scores[Spike] > 0.99);
@@ -100,16 +100,16 @@ public sealed class NabCommandTests : IDisposable
     {
         WriteCorpus();
 
-        Assert.Equal(0, Run("--data", Root, "--out", Out));
+        Assert.Equal(0, Run("--data", Root, "--out", Out, "--detectors", "surge"));
 
         var output = _output.ToString();
         Assert.Contains("3 files, 900 rows; scored: 2 files, 1 windows (W)", output, StringComparison.Ordinal);
         Assert.Contains("| detector | standard | reward_low_FP_rate | reward_low_FN_rate |", output, StringComparison.Ordinal);
         // The spike is caught ten rows into its twenty-row window (p = −0.5): 0.84828/0.98661 = 0.8598 of A_TP.
-        Assert.Contains("| robustz | 92.99 | 92.99 | 95.33 |", output, StringComparison.Ordinal);
+        Assert.Contains("| surge | 92.99 | 92.99 | 95.33 |", output, StringComparison.Ordinal);
         Assert.Contains("artificialTest/unlisted.csv is not in", _error.ToString(), StringComparison.Ordinal);
 
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "robustz", "scores.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "surge", "scores.json")));
         var standard = json.RootElement.GetProperty("profiles")[0];
         Assert.Equal("standard", standard.GetProperty("profile").GetString());
         Assert.Equal(100 * ((0.84828 / 0.98661) + 1) / 2, standard.GetProperty("score").GetDouble(), 3);

@@ -1,4 +1,5 @@
 using Cockpit.Detection.Alerts;
+using Cockpit.Detection.Pipeline;
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Http;
 using Cockpit.Ingest.Mqtt;
@@ -27,7 +28,7 @@ public static class CockpitApi
 
     private static IResult Health(
         IngestBus bus, IngestWriter writer, IngestHttpHandler http, SeriesRegistry registry, MqttStatus mqtt, ReplayStatus replay,
-        SimulatorStatus simulator, IOptions<StoreOptions> store, InfluxDbStoreStatus influx, IMetricStore metricStore) =>
+        SimulatorStatus simulator, IOptions<StoreOptions> store, InfluxDbStoreStatus influx, IMetricStore metricStore, DetectionPipeline detection) =>
         Results.Ok(new
         {
             status = "ok",
@@ -72,6 +73,7 @@ public static class CockpitApi
                 },
                 replay = new { running = replay.Running, files = replay.Files },
             },
+            detection = detection.Status,
             simulator = new { running = simulator.Running, speed = simulator.Speed, simulatedTime = simulator.SimulatedTime, ticks = simulator.Ticks },
         });
 
@@ -103,13 +105,16 @@ public static class CockpitApi
             a.Severity,
             a.State,
             a.Summary,
-            a.Value,
-            a.Expected,
-            a.Score,
+            Value = Finite(a.Value),
+            Expected = Finite(a.Expected),
+            Score = Finite(a.Score),
             a.StartedAt,
             a.UpdatedAt,
             a.ResolvedAt,
         });
         return Results.Ok(alerts);
     }
+
+    // JSON has no NaN: an unknown expectation (a threshold rule, a silence) is null.
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

@@ -3,13 +3,15 @@ using Cockpit.Detection.Detectors;
 
 namespace Cockpit.Bench.Detection;
 
-/// <summary>The per-bucket detection step: one robust z-score against a full 60-value window. Must not allocate.</summary>
+/// <summary>The per-value detection step of a surge detector against a full 64-value window. Must not allocate.</summary>
 [MemoryDiagnoser]
-public class RobustZScoreDetectorBench
+public class SurgeDetectorBench
 {
     private readonly double[] _values = new double[4096];
-    private RobustZScoreDetector _detector = default!;
+    private readonly DetectorContext _context = new();
+    private SurgeDetector _detector = default!;
     private int _next;
+    private long _time = 64;
 
     [GlobalSetup]
     public void Setup()
@@ -20,10 +22,10 @@ public class RobustZScoreDetectorBench
             _values[i] = random.Next(5, 20);
         }
 
-        _detector = new RobustZScoreDetector(window: 60, minHistory: 20, threshold: 4.5);
-        for (var i = 0; i < 60; i++)
+        _detector = new SurgeDetector(new SurgeDetectorOptions { CountData = true });
+        for (var i = 0; i < 64; i++)
         {
-            _detector.Observe(_values[i]);
+            _detector.Observe(i, _values[i], _context);
         }
     }
 
@@ -31,6 +33,6 @@ public class RobustZScoreDetectorBench
     public double Observe()
     {
         _next = (_next + 1) & (_values.Length - 1);
-        return _detector.Observe(_values[_next]).Value;
+        return _detector.Observe(_time++, _values[_next], _context).Up;
     }
 }
