@@ -11,7 +11,7 @@ namespace Cockpit.Bench.Detection;
 /// <summary>
 /// <c>detection</c>: points per second through the detection engine with the default rules of
 /// <c>Cockpit.Web/appsettings.json</c> at 100 k, 10 k and 1 k active series (a third each complaints, business success
-/// rates and network latencies, one point a minute each), the bytes of state per series, and the process working set
+/// rates (successes and attempts) and network cells (latency, loss, outages), one point per field a minute), the bytes of state per series, and the process working set
 /// at 100 k series. The same-run baseline is the least a per-series detector can do: a dictionary lookup and a MathNet
 /// <see cref="RunningStatistics"/> update per point.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class DetectionScale
         foreach (var size in sizes)
         {
             var points = Series(size);
-            var rounds = Math.Max(20, 3_000_000 / size);
+            var rounds = Math.Max(20, 3_000_000 / points.Length);
             const int warmUp = 48;
 
             var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -83,24 +83,39 @@ internal static class DetectionScale
         statistics.Push(point.Value);
     }
 
-    // Templates: each series once, with its typical level as the value.
+    // Templates: every field of every series once, with its typical level as the value. A third of the series are
+    // complaints (one field), a third business (successes and attempts: the success-rate rules divide them), a third
+    // network cells (latency, loss and outages).
     private static MetricPoint[] Series(int count)
     {
-        var series = new MetricPoint[count];
+        var points = new List<MetricPoint>(count * 2);
         for (var i = 0; i < count; i++)
         {
             var region = Regions[i % Regions.Length];
             var id = (i / 3).ToString(CultureInfo.InvariantCulture);
-            series[i] = (i % 3) switch
+            switch (i % 3)
             {
-                0 => new MetricPoint(SeriesKey.Create(MetricNames.Complaints, (MetricNames.RegionTag, region), (MetricNames.ChannelTag, "hotline"), (MetricNames.CategoryTag, "c" + id)), MetricNames.CountField, 5, 0, "bench"),
-                1 => new MetricPoint(SeriesKey.Create(MetricNames.Business, (MetricNames.RegionTag, region), (MetricNames.BusinessTypeTag, "b" + id)), MetricNames.SuccessRateField, 0.97, 0, "bench"),
-                _ => new MetricPoint(SeriesKey.Create(MetricNames.Network, (MetricNames.RegionTag, region), (MetricNames.CellTag, "cell" + id)), MetricNames.LatencyField, 40, 0, "bench"),
-            };
+                case 0:
+                    points.Add(Template(SeriesKey.Create(MetricNames.Complaints, (MetricNames.RegionTag, region), (MetricNames.ChannelTag, "hotline"), (MetricNames.CategoryTag, "c" + id)), MetricNames.CountField, 5));
+                    break;
+                case 1:
+                    var business = SeriesKey.Create(MetricNames.Business, (MetricNames.RegionTag, region), (MetricNames.BusinessTypeTag, "b" + id));
+                    points.Add(Template(business, MetricNames.SuccessesField, 97));
+                    points.Add(Template(business, MetricNames.AttemptsField, 100));
+                    break;
+                default:
+                    var cell = SeriesKey.Create(MetricNames.Network, (MetricNames.RegionTag, region), (MetricNames.CellTag, "cell" + id));
+                    points.Add(Template(cell, MetricNames.LatencyField, 40));
+                    points.Add(Template(cell, MetricNames.LossField, 0.2));
+                    points.Add(Template(cell, MetricNames.OutagesField, 0));
+                    break;
+            }
         }
 
-        return series;
+        return [.. points];
     }
+
+    private static MetricPoint Template(SeriesKey series, string field, double value) => new(series, field, value, 0, "bench");
 
     private static DetectionOptions DefaultOptions() =>
         new ConfigurationBuilder().AddJsonFile(RulesFile()).Build().GetSection(DetectionOptions.SectionName).Get<DetectionOptions>()
