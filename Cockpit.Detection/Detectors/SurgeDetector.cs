@@ -127,7 +127,7 @@ public sealed class SurgeDetector : ISeriesDetector
             return;
         }
 
-        var accepted = _window.Length / 2;
+        var accepted = _options.AcceptShiftAfter ?? _window.Length / 2;
         if (_keptOutInARow < accepted)
         {
             _keptOutInARow++;
@@ -137,7 +137,7 @@ public sealed class SurgeDetector : ISeriesDetector
                 return;
             }
 
-            // The run has lasted half a window: a new level, not a surge. Moving the whole window to the run's mean
+            // The run has lasted long enough (half a window unless configured): a new level, not a surge. Moving the whole window to the run's mean
             // keeps its spread and stops the alarm at once.
             Shift((float)(((double)_runSum / accepted) - median));
         }

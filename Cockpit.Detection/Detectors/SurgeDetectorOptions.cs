@@ -9,6 +9,13 @@ public sealed class SurgeDetectorOptions
     [Range(8, DetectorContext.MaxLength)]
     public int Window { get; set; } = 64;
 
+    /// <summary>
+    /// Anomalous values in a row after which their level is accepted as the new normal and the alarm stops; null is
+    /// half the window. Raise it where surges last long (complaints during an hour-long incident stay a surge).
+    /// </summary>
+    [Range(2, 100_000)]
+    public int? AcceptShiftAfter { get; set; }
+
     /// <summary>Values needed in the window before anything is scored.</summary>
     [Range(3, DetectorContext.MaxLength)]
     public int MinHistory { get; set; } = 16;

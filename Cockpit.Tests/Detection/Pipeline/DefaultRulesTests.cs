@@ -83,6 +83,11 @@ public sealed class DefaultRulesTests
             ?? throw new Xunit.Sdk.XunitException($"No {rule} alert in {incident.Region} after {incident.Start:HH:mm}:\n{report}");
 
         Assert.InRange(First("complaint-surge", surge).Time, surge.Start, surge.Start.AddMinutes(5));
+
+        // The surge stays an alert while it lasts (it does not become its own baseline) and clears after it ends.
+        var surgeResolved = signals.FirstOrDefault(s => !s.Firing && s.Rule == "complaint-surge" && s.Tags[MetricNames.RegionTag] == surge.Region);
+        Assert.True(surgeResolved is not null, report);
+        Assert.InRange(surgeResolved.Time, surge.End.AddMinutes(-5), surge.End.AddMinutes(20));
         Assert.InRange(First("network-outage", outage).Time, outage.Start, outage.Start.AddMinutes(3));
 
         // The slide is caught by the trend long before the success rate is low enough for the fixed threshold.
