@@ -27,6 +27,16 @@ public sealed class DetectionEngineTests
         return rule;
     }
 
+    // Complaints of each district summed per minute.
+    private static DetectionRuleOptions GroupedSurge() => new()
+    {
+        Name = "surge",
+        Measurement = MetricNames.Complaints,
+        Field = MetricNames.CountField,
+        GroupBy = [MetricNames.RegionTag],
+        Bucket = TimeSpan.FromMinutes(1),
+    };
+
     private static (DetectionEngine Engine, List<AlertSignal> Signals, ScriptedDetectors Detectors) Engine(params DetectionRuleOptions[] rules) =>
         Engine(new DetectionOptions { Rules = [.. rules] });
 
@@ -140,14 +150,7 @@ public sealed class DetectionEngineTests
     [Fact]
     public void Observe_GroupedRule_SumsTheGroupsSeriesPerBucketAndScoresWhenTheBucketCloses()
     {
-        var (engine, _, detectors) = Engine(new DetectionRuleOptions
-        {
-            Name = "surge",
-            Measurement = MetricNames.Complaints,
-            Field = MetricNames.CountField,
-            GroupBy = [MetricNames.RegionTag],
-            Bucket = TimeSpan.FromMinutes(1),
-        });
+        var (engine, _, detectors) = Engine(GroupedSurge());
         var scored = new List<ScoredValue>();
         engine.Scores.Subscribe(scored.Add);
 
@@ -177,14 +180,7 @@ public sealed class DetectionEngineTests
     [Fact]
     public void Observe_GroupedAlert_CarriesTheGroupsLabelsOnly()
     {
-        var (engine, signals, _) = Engine(new DetectionRuleOptions
-        {
-            Name = "surge",
-            Measurement = MetricNames.Complaints,
-            Field = MetricNames.CountField,
-            GroupBy = [MetricNames.RegionTag],
-            Bucket = TimeSpan.FromMinutes(1),
-        });
+        var (engine, signals, _) = Engine(GroupedSurge());
 
         var first = Points.Count("tianhe", 0.9, Points.Monday);
         var second = Points.Count("tianhe", 0.1, Points.Monday.AddMinutes(1));
@@ -213,14 +209,7 @@ public sealed class DetectionEngineTests
     [Fact]
     public void Observe_LatePointForAClosedBucket_IsCountedAndDropped()
     {
-        var (engine, _, detectors) = Engine(new DetectionRuleOptions
-        {
-            Name = "surge",
-            Measurement = MetricNames.Complaints,
-            Field = MetricNames.CountField,
-            GroupBy = [MetricNames.RegionTag],
-            Bucket = TimeSpan.FromMinutes(1),
-        });
+        var (engine, _, detectors) = Engine(GroupedSurge());
         foreach (var minute in new[] { 0, 1, 2 })
         {
             var point = Points.Count("tianhe", 0.1, Points.Monday.AddMinutes(minute));
