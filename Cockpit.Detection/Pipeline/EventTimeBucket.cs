@@ -17,7 +17,8 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, 
 
     /// <summary>
     /// Adds a point (of the divisor field when <paramref name="isDivisor"/>); returns what happened and, when a bucket
-    /// closed, its start and aggregate (NaN for a ratio whose divisor stayed below the minimum).
+    /// closed, its start and aggregate (NaN for a ratio whose divisor stayed below the minimum, or whose dividend never
+    /// came: a source sending attempts but no successes has no success rate, not a rate of 0 %).
     /// </summary>
     public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue)
     {
@@ -39,7 +40,7 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, 
                 {
                     BucketAggregate.Mean => _sum / _points,
                     BucketAggregate.Max => _max,
-                    BucketAggregate.Ratio => _divisor >= minDivisor && _divisor > 0 ? multiplier * _sum / _divisor : double.NaN,
+                    BucketAggregate.Ratio => _points > 0 && _divisor >= minDivisor && _divisor > 0 ? multiplier * _sum / _divisor : double.NaN,
                     _ => _sum,
                 };
                 outcome = BucketOutcome.Closed;

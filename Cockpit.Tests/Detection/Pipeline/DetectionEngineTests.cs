@@ -193,6 +193,43 @@ public sealed class DetectionEngineTests
         Assert.StartsWith("complaints.count region=tianhe is 0.9", signal.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "[95, 90]")]
+    [InlineData(false, "[NaN, NaN]")]
+    public void Observe_RatioRule_DividesTheSumsOfTwoFieldsPerBucketAndNeedsTheDividend(bool sendSuccesses, string expected)
+    {
+        var (engine, _, _) = Engine(new DetectionRuleOptions
+        {
+            Name = "success",
+            Measurement = MetricNames.Business,
+            Field = MetricNames.SuccessesField,
+            DivideBy = MetricNames.AttemptsField,
+            Aggregate = BucketAggregate.Ratio,
+            Multiplier = 100,
+            Bucket = TimeSpan.FromMinutes(10),
+        });
+        var values = new List<double>();
+        engine.Scores.Subscribe(s => values.Add(s.Value));
+        var series = SeriesKey.Create(MetricNames.Business, (MetricNames.RegionTag, "tianhe"), (MetricNames.BusinessTypeTag, "repair"));
+        foreach (var (minute, successes, attempts) in new[] { (0, 9, 10), (5, 10, 10), (10, 8, 10), (15, 10, 10), (20, 1, 1) })
+        {
+            var time = Points.Monday.AddMinutes(minute);
+            var points = new List<MetricPoint> { Points.At(series, MetricNames.AttemptsField, attempts, time) };
+            if (sendSuccesses)
+            {
+                points.Add(Points.At(series, MetricNames.SuccessesField, successes, time));
+            }
+
+            foreach (var point in points)
+            {
+                engine.Observe(point, point.TimestampNs);
+            }
+        }
+
+        Assert.Equal(expected, "[" + string.Join(", ", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]");
+        Assert.Equal(1, engine.Status.Subjects);
+    }
+
     [Fact]
     public void Observe_LatePoint_IsCountedNotScoredAndLeavesStateAsItWas()
     {
