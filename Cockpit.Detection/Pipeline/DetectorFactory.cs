@@ -19,7 +19,7 @@ internal sealed class DetectorFactory : IDetectorFactory
             DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity),
             DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity),
             DetectorKind.Threshold => new DetectorStack(null, false, [new ThresholdDetector(rule.Threshold)], rule.Direction, 1),
-            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity),
+            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity)),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
         };
     }

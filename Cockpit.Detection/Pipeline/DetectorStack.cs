@@ -10,7 +10,7 @@ namespace Cockpit.Detection.Pipeline;
 /// starts answering. The score is the largest of the detectors' scores in the rule's direction, sharpened by the rule's
 /// sensitivity (<see cref="AnomalyScale.Sharpen"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null)
 {
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
@@ -18,7 +18,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     private double _level = double.NaN;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes);
+    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes) + 8 + (rarity?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
     public StackReading Observe(long timestampNs, double value, DetectorContext context)
@@ -28,6 +28,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         var lower = double.NaN;
         var upper = double.NaN;
         var baseline = 0.0;
+        var ratio = 0.0;
         if (seasonal is not null)
         {
             var reading = seasonal.Observe(timestampNs, value, context);
@@ -48,6 +49,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             if (scoreSeasonal && reading.HasOpinion)
             {
                 score = reading.Score(direction);
+                ratio = EvidenceRatio(score, reading, value);
                 (expected, lower, upper) = (reading.Expected, reading.Lower, reading.Upper);
             }
         }
@@ -62,13 +64,25 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
 
             var own = reading.Score(direction);
             score = double.IsNaN(score) ? own : Math.Max(score, own);
+            ratio = Math.Max(ratio, EvidenceRatio(own, reading, value - baseline));
             if (double.IsNaN(expected) && double.IsNaN(lower) && double.IsNaN(upper))
             {
                 (expected, lower, upper) = (reading.Expected + baseline, reading.Lower + baseline, reading.Upper + baseline);
             }
         }
 
-        return new StackReading(AnomalyScale.Sharpen(score, sensitivity), expected, lower, upper);
+        score = AnomalyScale.Sharpen(score, sensitivity);
+        return new StackReading(rarity is null ? score : rarity.Calibrate(score, ratio), expected, lower, upper);
+    }
+
+    // How far beyond the edge the evidence is, unsaturated: the larger of the ratio the score stands for (exact below
+    // ~7, where a double score reaches 1) and the value's distance from expected in half-widths of the normal band.
+    private static double EvidenceRatio(double score, DetectorReading reading, double value)
+    {
+        var fromScore = score >= 1 ? 0 : Math.Sqrt(-Math.Log2(1 - score));
+        var halfWidth = (reading.Upper - reading.Lower) / 2;
+        var fromBand = halfWidth > 0 ? Math.Abs(value - reading.Expected) / halfWidth : 0;
+        return Math.Max(fromScore, double.IsFinite(fromBand) ? fromBand : 0);
     }
 }
 

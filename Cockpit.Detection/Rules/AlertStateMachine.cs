@@ -16,6 +16,7 @@ internal struct AlertStateMachine
     private int _calmRun;
     private long _lastFiredNs;
     private bool _hasFired;
+    private int _pointsSinceFired;
 
     /// <summary>Whether the alert is firing.</summary>
     public bool Firing { get; private set; }
@@ -26,6 +27,11 @@ internal struct AlertStateMachine
     /// <summary>Feeds the score of the value at <paramref name="timeNs"/>.</summary>
     public AlertTransition Step(long timeNs, double score, RuleTiming timing)
     {
+        if (_pointsSinceFired < int.MaxValue)
+        {
+            _pointsSinceFired++;
+        }
+
         if (score >= timing.FireAbove)
         {
             _calmRun = 0;
@@ -44,12 +50,13 @@ internal struct AlertStateMachine
 
             if (_anomalousRun >= timing.PendingPoints
                 && timeNs - _anomalousSinceNs >= timing.PendingNs
-                && (!_hasFired || timeNs - _lastFiredNs >= timing.MinRefireNs))
+                && (!_hasFired || (timeNs - _lastFiredNs >= timing.MinRefireNs && _pointsSinceFired >= timing.MinRefirePoints)))
             {
                 Firing = true;
                 Peak = score;
                 _hasFired = true;
                 _lastFiredNs = timeNs;
+                _pointsSinceFired = 0;
                 return AlertTransition.Fired;
             }
 
