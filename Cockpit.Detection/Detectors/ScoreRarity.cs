@@ -17,6 +17,8 @@ public sealed class ScoreRarity
 
     private readonly ScoreRarityOptions _options;
     private readonly ushort[] _counts = new ushort[Bins];
+    private readonly ushort[] _recentCounts = new ushort[Bins];
+    private float _recent = float.NaN;
     private int _total;
 
     /// <summary>Creates the state for one series. The options are shared and must not change afterwards.</summary>
@@ -37,18 +39,18 @@ public sealed class ScoreRarity
             return score;
         }
 
-        var octave = ratio > 0 ? Math.Log2(ratio) - LowestOctave : 0;
-        var bin = (int)Math.Clamp(octave * BinsPerOctave, 0, Bins - 1);
-        var atLeast = 0;
-        for (var i = bin; i < Bins; i++)
+        var octave = Math.Max(ratio > 0 ? Math.Log2(ratio) - LowestOctave : 0, 0);
+        var bin = Bin(octave);
+        _recent = float.IsNaN(_recent) ? (float)octave : (float)(_recent + (_options.RecentWeight * (octave - _recent)));
+        var recentBin = Bin(_recent);
+        var share = Share(_counts, bin, _total);
+        if (_options.RecentWeight < 1)
         {
-            atLeast += _counts[i];
+            share = Math.Min(share, Share(_recentCounts, recentBin, _total));
         }
 
-        // One imagined point as strong as this one keeps a short history from calling anything rare.
-        var share = (atLeast + 1.0) / (_total + 1.0);
         var rarity = AnomalyScale.Score(-Math.Log2(share), Math.Log2(_options.EdgeRarity), 1);
-        Learn(bin);
+        Learn(bin, recentBin);
         return _options.Mode switch
         {
             0 => Math.Min(score, rarity),
@@ -59,19 +61,45 @@ public sealed class ScoreRarity
         };
     }
 
-    private void Learn(int bin)
+    private static int Bin(double octave) => (int)Math.Clamp(octave * BinsPerOctave, 0, Bins - 1);
+
+    private double Share(ushort[] counts, int bin, int total)
     {
-        if (_total >= _options.Memory || _counts[bin] == ushort.MaxValue)
+        var atLeast = 0;
+        var highest = -1;
+        for (var i = 0; i < Bins; i++)
+        {
+            if (counts[i] > 0)
+            {
+                highest = i;
+                if (i >= bin)
+                {
+                    atLeast += counts[i];
+                }
+            }
+        }
+
+        // One imagined point as strong as this one keeps a short history from calling anything rare; beyond the
+        // strongest evidence ever seen it counts less with every bin, so going further out than ever is rarer still.
+        var imagined = bin > highest && highest >= 0 ? Math.Pow(_options.Beyond, bin - highest) : 1.0;
+        return (atLeast + imagined) / (total + 1.0);
+    }
+
+    private void Learn(int bin, int recentBin)
+    {
+        if (_total >= _options.Memory)
         {
             _total = 0;
             for (var i = 0; i < Bins; i++)
             {
                 _counts[i] = (ushort)(_counts[i] / 2);
+                _recentCounts[i] = (ushort)(_recentCounts[i] / 2);
                 _total += _counts[i];
             }
         }
 
         _counts[bin]++;
+        _recentCounts[recentBin]++;
         _total++;
     }
 }

@@ -19,6 +19,12 @@ public sealed class ScoreRarityOptions
     [Range(64, 60_000)]
     public int Memory { get; set; } = 8192;
 
+    /// <summary>TUNING: recent EWMA weight.</summary>
+    public double RecentWeight { get; set; } = 1;
+
+    /// <summary>TUNING: imagined share per bin beyond the max.</summary>
+    public double Beyond { get; set; } = 1;
+
     /// <summary>TUNING: how rarity and evidence combine.</summary>
     public int Mode { get; set; }
 }
