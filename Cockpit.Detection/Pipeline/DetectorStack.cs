@@ -8,17 +8,20 @@ namespace Cockpit.Detection.Pipeline;
 /// peak is expected, so its residual is small). Until the baseline knows the hour, the residual is taken from a slow
 /// moving level instead, so the window detectors see a continuous series rather than a jump when the baseline
 /// starts answering. The score is the largest of the detectors' scores in the rule's direction, sharpened by the rule's
-/// sensitivity (<see cref="AnomalyScale.Sharpen"/>).
+/// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
+/// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null)
 {
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
 
+    private const double RoutineSensitivity = 0.5;
+
     private double _level = double.NaN;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes) + 8 + (rarity?.StateBytes ?? 0);
+    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes) + 8 + (rarity?.StateBytes ?? 0) + 8 + (recurrence?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
     public StackReading Observe(long timestampNs, double value, DetectorContext context)
@@ -72,7 +75,22 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         }
 
         score = AnomalyScale.Sharpen(score, sensitivity);
-        return new StackReading(rarity is null ? score : rarity.Calibrate(score, ratio), expected, lower, upper);
+        if (rarity is not null)
+        {
+            score = rarity.Calibrate(score, ratio);
+        }
+
+        if (recurrence is not null && !double.IsNaN(score))
+        {
+            var anomalous = score >= AnomalyScale.Edge;
+            if (recurrence.Recurs(timestampNs, anomalous) && anomalous)
+            {
+                // A daily routine: it needs twice the evidence.
+                score = AnomalyScale.Sharpen(score, RoutineSensitivity);
+            }
+        }
+
+        return new StackReading(score, expected, lower, upper);
     }
 
     // How far beyond the edge the evidence is, unsaturated: the larger of the ratio the score stands for (exact below
