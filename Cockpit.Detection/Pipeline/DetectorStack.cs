@@ -16,6 +16,8 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
 
+    // Anomalous evidence at a time of day at which the series was anomalous on one of the last two days needs twice the
+    // evidence: a nightly job is known, yet a job that runs far outside its usual size is still news.
     private const double RoutineSensitivity = 0.5;
 
     private double _level = double.NaN;
@@ -85,7 +87,6 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             var anomalous = score >= AnomalyScale.Edge;
             if (recurrence.Recurs(timestampNs, anomalous) && anomalous)
             {
-                // A daily routine: it needs twice the evidence.
                 score = AnomalyScale.Sharpen(score, RoutineSensitivity);
             }
         }

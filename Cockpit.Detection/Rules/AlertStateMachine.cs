@@ -3,7 +3,7 @@ namespace Cockpit.Detection.Rules;
 /// <summary>
 /// Turns one subject's stream of anomaly scores into fire and resolve decisions: a value is anomalous at or above
 /// <see cref="RuleTiming.FireAbove"/>; the alert fires once values have stayed anomalous for the pending number of
-/// points and the pending time, and no sooner than the minimum re-fire interval after its previous firing; it
+/// points and the pending time, and no sooner than the minimum re-fire interval (and number of scored points) after its previous firing; it
 /// resolves after the recovery number of values in a row below <see cref="RuleTiming.RecoverBelow"/> (hysteresis:
 /// a value between the two thresholds neither fires nor recovers). While firing, only reaching the critical score is
 /// news (escalation); a score that merely moves is not, so a firing alert does not chatter. Times are the caller's clock (event time for
