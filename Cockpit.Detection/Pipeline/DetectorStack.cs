@@ -94,8 +94,11 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         return new StackReading(score, expected, lower, upper);
     }
 
-    // How far beyond the edge the evidence is, unsaturated: the larger of the ratio the score stands for (exact below
-    // ~7, where a double score reaches 1) and the value's distance from expected in half-widths of the normal band.
+    // How far beyond the edge the evidence is, unsaturated: the larger of the ratio the score stands for and the value's
+    // distance from expected in half-widths of the normal band. For a z-score detector the two agree until the score
+    // rounds to 1 (near 7× the edge); a CUSUM's score saturates once a shift has merely lasted, which says more about
+    // its duration than its size, so a saturated score leaves the value's own distance to speak. (Counting saturated
+    // scores as 7× the edge instead made lasting shifts look routine and cost 6 NAB points.)
     private static double EvidenceRatio(double score, DetectorReading reading, double value)
     {
         var fromScore = score >= 1 ? 0 : Math.Sqrt(-Math.Log2(1 - score));
