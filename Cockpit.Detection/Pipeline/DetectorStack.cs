@@ -79,7 +79,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         score = AnomalyScale.Sharpen(score, sensitivity);
         if (rarity is not null)
         {
-            score = rarity.Calibrate(score, ratio);
+            score = rarity.Calibrate(score, ratio, value);
         }
 
         if (recurrence is not null && !double.IsNaN(score))

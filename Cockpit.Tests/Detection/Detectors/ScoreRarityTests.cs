@@ -18,7 +18,7 @@ public sealed class ScoreRarityTests
         var last = double.NaN;
         foreach (var ratio in ratios)
         {
-            last = rarity.Calibrate(ScoreOf(ratio), ratio);
+            last = rarity.Calibrate(ScoreOf(ratio), ratio, ratio);
         }
 
         return last;
@@ -30,7 +30,7 @@ public sealed class ScoreRarityTests
         var rarity = Rarity();
         Feed(rarity, QuietRatios(1, 1000));
 
-        var calibrated = rarity.Calibrate(ScoreOf(2), 2);
+        var calibrated = rarity.Calibrate(ScoreOf(2), 2, 2);
 
         Assert.Equal(ScoreOf(2), calibrated);
     }
@@ -46,7 +46,7 @@ public sealed class ScoreRarityTests
         }
 
         var rarity = Rarity();
-        var scores = ratios.Select(r => rarity.Calibrate(ScoreOf(r), r)).ToArray();
+        var scores = ratios.Select(r => rarity.Calibrate(ScoreOf(r), r, r)).ToArray();
 
         Assert.All(scores.Skip(500).Where((_, i) => (i + 500) % 20 == 19), s => Assert.True(s < AnomalyScale.Edge, $"{s}"));
     }
@@ -63,7 +63,7 @@ public sealed class ScoreRarityTests
         var rarity = Rarity();
         Feed(rarity, ratios);
 
-        Assert.True(rarity.Calibrate(ScoreOf(30), 30) >= AnomalyScale.Edge);
+        Assert.True(rarity.Calibrate(ScoreOf(30), 30, 1) >= AnomalyScale.Edge);
     }
 
     [Fact]
@@ -78,10 +78,45 @@ public sealed class ScoreRarityTests
 
         var rarity = Rarity();
         Feed(rarity, ratios);
-        var run = Enumerable.Range(0, 3).Select(_ => rarity.Calibrate(ScoreOf(1.5), 1.5)).ToArray();
+        var run = Enumerable.Range(0, 3).Select(_ => rarity.Calibrate(ScoreOf(1.5), 1.5, 1.5)).ToArray();
 
         Assert.True(run[0] < AnomalyScale.Edge, $"{run[0]}");
         Assert.True(run[2] >= AnomalyScale.Edge, $"{run[2]}");
+    }
+
+    [Theory]
+    [InlineData(150, true)]
+    [InlineData(-60, true)]
+    [InlineData(50, false)]
+    [InlineData(100.1, false)]
+    public void Calibrate_CommonEvidence_AnomalousOnlyAsARecordBeyondTheRange(double value, bool anomalous)
+    {
+        // Values between 0 and 100; every 20th point jumps (8 × the edge) to another value within that range.
+        var values = Gaussian(9, 2000, 50, 10).Select(v => Math.Clamp(v, 0, 100)).ToArray();
+        values[0] = 0;
+        values[1] = 100;
+        var rarity = Rarity();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var ratio = i % 20 == 19 ? 8 : Math.Abs(values[i] - 50) / 50;
+            rarity.Calibrate(ScoreOf(ratio), ratio, values[i]);
+        }
+
+        Assert.Equal(anomalous, rarity.Calibrate(ScoreOf(8), 8, value) >= AnomalyScale.Edge);
+    }
+
+    [Fact]
+    public void Calibrate_ExtremeFromTwoMemoriesAgo_IsForgotten()
+    {
+        var rarity = new ScoreRarity(new ScoreRarityOptions { Memory = 256 });
+        rarity.Calibrate(ScoreOf(0.1), 0.1, 1000);
+        for (var i = 0; i < 1000; i++)
+        {
+            var ratio = i % 10 == 9 ? 8 : 0.1;
+            rarity.Calibrate(ScoreOf(ratio), ratio, i % 10);
+        }
+
+        Assert.True(rarity.Calibrate(ScoreOf(8), 8, 500) >= AnomalyScale.Edge);
     }
 
     [Fact]
@@ -90,7 +125,7 @@ public sealed class ScoreRarityTests
         var rarity = Rarity();
         foreach (var ratio in QuietRatios(5, 3000).Select((r, i) => i % 97 == 0 ? r * 30 : r))
         {
-            Assert.True(rarity.Calibrate(ScoreOf(ratio), ratio) <= ScoreOf(ratio));
+            Assert.True(rarity.Calibrate(ScoreOf(ratio), ratio, ratio) <= ScoreOf(ratio));
         }
     }
 
@@ -100,7 +135,7 @@ public sealed class ScoreRarityTests
         var rarity = Rarity();
         Feed(rarity, QuietRatios(6, 50).Append(3));
 
-        Assert.True(rarity.Calibrate(ScoreOf(3), 3) < AnomalyScale.Edge);
+        Assert.True(rarity.Calibrate(ScoreOf(3), 3, 3) < AnomalyScale.Edge);
     }
 
     [Fact]
@@ -110,8 +145,8 @@ public sealed class ScoreRarityTests
         var off = new ScoreRarity(new ScoreRarityOptions { Enabled = false });
         Feed(rarity, QuietRatios(7, 10));
 
-        Assert.True(double.IsNaN(rarity.Calibrate(double.NaN, double.NaN)));
-        Assert.Equal(ScoreOf(3), off.Calibrate(ScoreOf(3), 3));
+        Assert.True(double.IsNaN(rarity.Calibrate(double.NaN, double.NaN, 1)));
+        Assert.Equal(ScoreOf(3), off.Calibrate(ScoreOf(3), 3, 3));
     }
 
     [Fact]
@@ -120,7 +155,7 @@ public sealed class ScoreRarityTests
         var rarity = Rarity();
         Feed(rarity, QuietRatios(8, 100));
 
-        Assert.Equal(0, AllocatedDuring(() => rarity.Calibrate(ScoreOf(1), 1)));
+        Assert.Equal(0, AllocatedDuring(() => rarity.Calibrate(ScoreOf(1), 1, 1)));
     }
 
     [Fact]
