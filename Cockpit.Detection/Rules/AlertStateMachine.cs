@@ -3,7 +3,7 @@ namespace Cockpit.Detection.Rules;
 /// <summary>
 /// Turns one subject's stream of anomaly scores into fire and resolve decisions: a value is anomalous at or above
 /// <see cref="RuleTiming.FireAbove"/>; the alert fires once values have stayed anomalous for the pending number of
-/// points and the pending time, and no sooner than the minimum re-fire interval (and number of scored points) after its previous firing; it
+/// points and the pending time, and no sooner than the minimum re-fire interval after its previous firing; it
 /// resolves after the recovery number of values in a row below <see cref="RuleTiming.RecoverBelow"/> (hysteresis:
 /// a value between the two thresholds neither fires nor recovers). While firing, only reaching the critical score is
 /// news (escalation); a score that merely moves is not, so a firing alert does not chatter. Times are the caller's clock (event time for
@@ -16,7 +16,6 @@ internal struct AlertStateMachine
     private int _calmRun;
     private long _lastFiredNs;
     private bool _hasFired;
-    private int _pointsSinceFired;
 
     /// <summary>Whether the alert is firing.</summary>
     public bool Firing { get; private set; }
@@ -27,11 +26,6 @@ internal struct AlertStateMachine
     /// <summary>Feeds the score of the value at <paramref name="timeNs"/>.</summary>
     public AlertTransition Step(long timeNs, double score, RuleTiming timing)
     {
-        if (_pointsSinceFired < int.MaxValue)
-        {
-            _pointsSinceFired++;
-        }
-
         if (score >= timing.FireAbove)
         {
             _calmRun = 0;
@@ -50,13 +44,12 @@ internal struct AlertStateMachine
 
             if (_anomalousRun >= timing.PendingPoints
                 && timeNs - _anomalousSinceNs >= timing.PendingNs
-                && (!_hasFired || (timeNs - _lastFiredNs >= timing.MinRefireNs && _pointsSinceFired >= timing.MinRefirePoints)))
+                && (!_hasFired || timeNs - _lastFiredNs >= timing.MinRefireNs))
             {
                 Firing = true;
                 Peak = score;
                 _hasFired = true;
                 _lastFiredNs = timeNs;
-                _pointsSinceFired = 0;
                 return AlertTransition.Fired;
             }
 

@@ -89,13 +89,6 @@ public sealed class DetectionRuleOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan MinRefireInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// Fewest scored points between two firings of one subject, counted in the series' own points so it means the same
-    /// on minute and hourly data; 0 leaves only <see cref="MinRefireInterval"/>.
-    /// </summary>
-    [Range(0, 1_000_000)]
-    public int MinRefirePoints { get; set; }
-
     /// <summary>The severity of the rule's alerts.</summary>
     public AlertSeverity Severity { get; set; } = AlertSeverity.Warning;
 

@@ -10,7 +10,6 @@ internal sealed record RuleTiming(
     long PendingNs,
     int RecoveryPoints,
     long MinRefireNs,
-    int MinRefirePoints,
     double CriticalAbove)
 {
     public static RuleTiming From(DetectionRuleOptions rule) => new(
@@ -20,6 +19,5 @@ internal sealed record RuleTiming(
         UnixTime.ToNanos(rule.PendingFor),
         rule.RecoveryPoints,
         UnixTime.ToNanos(rule.MinRefireInterval),
-        rule.MinRefirePoints,
         rule.CriticalAbove ?? double.PositiveInfinity);
 }
