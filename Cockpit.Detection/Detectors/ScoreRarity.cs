@@ -2,8 +2,8 @@ namespace Cockpit.Detection.Detectors;
 
 /// <summary>
 /// Calibrates a series' anomaly scores by how rare their evidence is on that series. A histogram of the evidence of
-/// every point so far (and one of the evidence sustained over three points) gives the share of points whose evidence was at least as
-/// strong; a score stays anomalous only while that share is below one point in
+/// every point so far (and one of the evidence sustained over three points) gives the share of points whose evidence
+/// was at least as strong; a score stays anomalous only while that share is below one point in
 /// <see cref="ScoreRarityOptions.EdgeRarity"/>. Evidence a series shows all the time (a quantised metric flipping
 /// between two levels, spikes it always has) becomes its normal, while a usually quiet series keeps its full score.
 /// A value beyond the range the series has shown is a record and rarer still. Self-calibrating: no per-series
@@ -66,6 +66,7 @@ public sealed class ScoreRarity
         }
 
         var octave = Math.Max(ratio > 0 ? Math.Log2(ratio) - LowestOctave : 0, 0);
+
         // The evidence sustained over the last three points: a single spike leaves it low, a new regime raises it.
         var sustained = Math.Min(octave, Math.Min(_previous, _beforePrevious));
         _beforePrevious = _previous;
@@ -78,6 +79,7 @@ public sealed class ScoreRarity
             // Only evidence at the edge or beyond on all three points is a regime; weaker runs are noise, however rare.
             share = Math.Min(share, Share(_recentCounts, recentBin, 1));
         }
+
         var rarity = AnomalyScale.Score(-Math.Log2(share), Math.Log2(_options.EdgeRarity), 1);
         Learn(bin, recentBin);
         return Math.Min(score, rarity);
