@@ -6,7 +6,8 @@ namespace Cockpit.Detection.Pipeline;
 /// <summary>
 /// Builds the production detectors a rule asks for. <see cref="DetectorKind.Surge"/>, <see cref="DetectorKind.LevelShift"/>
 /// and <see cref="DetectorKind.Combined"/> run on the residual from the hour-of-week baseline when the rule is
-/// seasonal; <see cref="DetectorKind.Combined"/> also scores the baseline's own band.
+/// seasonal; <see cref="DetectorKind.Combined"/> also scores the baseline's own band and calibrates its score by its
+/// rarity on the series and by daily routines (<see cref="DetectionRuleOptions.Rarity"/>).
 /// </summary>
 internal sealed class DetectorFactory : IDetectorFactory
 {
@@ -19,7 +20,7 @@ internal sealed class DetectorFactory : IDetectorFactory
             DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity),
             DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity),
             DetectorKind.Threshold => new DetectorStack(null, false, [new ThresholdDetector(rule.Threshold ?? throw new ArgumentException($"Rule '{rule.Name}' has no Threshold limits.", nameof(rule)))], rule.Direction, 1),
-            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity),
+            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity), rule.Rarity.DailyRoutines ? new DailyRecurrence() : null),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
         };
     }

@@ -8,17 +8,22 @@ namespace Cockpit.Detection.Pipeline;
 /// peak is expected, so its residual is small). Until the baseline knows the hour, the residual is taken from a slow
 /// moving level instead, so the window detectors see a continuous series rather than a jump when the baseline
 /// starts answering. The score is the largest of the detectors' scores in the rule's direction, sharpened by the rule's
-/// sensitivity (<see cref="AnomalyScale.Sharpen"/>).
+/// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
+/// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null)
 {
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
 
+    // Anomalous evidence at a time of day at which the series was anomalous on one of the last two days needs twice the
+    // evidence: a nightly job is known, yet a job that runs far outside its usual size is still news.
+    private const double RoutineSensitivity = 0.5;
+
     private double _level = double.NaN;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes);
+    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes) + 8 + (rarity?.StateBytes ?? 0) + 8 + (recurrence?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
     public StackReading Observe(long timestampNs, double value, DetectorContext context)
@@ -28,6 +33,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         var lower = double.NaN;
         var upper = double.NaN;
         var baseline = 0.0;
+        var ratio = 0.0;
         if (seasonal is not null)
         {
             var reading = seasonal.Observe(timestampNs, value, context);
@@ -48,6 +54,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             if (scoreSeasonal && reading.HasOpinion)
             {
                 score = reading.Score(direction);
+                ratio = EvidenceRatio(score, reading, value);
                 (expected, lower, upper) = (reading.Expected, reading.Lower, reading.Upper);
             }
         }
@@ -62,13 +69,42 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
 
             var own = reading.Score(direction);
             score = double.IsNaN(score) ? own : Math.Max(score, own);
+            ratio = Math.Max(ratio, EvidenceRatio(own, reading, value - baseline));
             if (double.IsNaN(expected) && double.IsNaN(lower) && double.IsNaN(upper))
             {
                 (expected, lower, upper) = (reading.Expected + baseline, reading.Lower + baseline, reading.Upper + baseline);
             }
         }
 
-        return new StackReading(AnomalyScale.Sharpen(score, sensitivity), expected, lower, upper);
+        score = AnomalyScale.Sharpen(score, sensitivity);
+        if (rarity is not null)
+        {
+            score = rarity.Calibrate(score, ratio, value);
+        }
+
+        if (recurrence is not null && !double.IsNaN(score))
+        {
+            var anomalous = score >= AnomalyScale.Edge;
+            if (recurrence.Recurs(timestampNs, anomalous) && anomalous)
+            {
+                score = AnomalyScale.Sharpen(score, RoutineSensitivity);
+            }
+        }
+
+        return new StackReading(score, expected, lower, upper);
+    }
+
+    // How far beyond the edge the evidence is, unsaturated: the larger of the ratio the score stands for and the value's
+    // distance from expected in half-widths of the normal band. For a z-score detector the two agree until the score
+    // rounds to 1 (near 7× the edge); a CUSUM's score saturates once a shift has merely lasted, which says more about
+    // its duration than its size, so a saturated score leaves the value's own distance to speak. (Counting saturated
+    // scores as 7× the edge instead made lasting shifts look routine and cost 6 NAB points.)
+    private static double EvidenceRatio(double score, DetectorReading reading, double value)
+    {
+        var fromScore = score >= 1 ? 0 : Math.Sqrt(-Math.Log2(1 - score));
+        var halfWidth = (reading.Upper - reading.Lower) / 2;
+        var fromBand = halfWidth > 0 ? Math.Abs(value - reading.Expected) / halfWidth : 0;
+        return Math.Max(fromScore, double.IsFinite(fromBand) ? fromBand : 0);
     }
 }
 

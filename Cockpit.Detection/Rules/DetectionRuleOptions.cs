@@ -119,6 +119,10 @@ public sealed class DetectionRuleOptions
     [ValidateObjectMembers]
     public SeasonalBaselineOptions SeasonalBaseline { get; set; } = new();
 
+    /// <summary>Calibration of the combined score by its rarity on the series (<see cref="DetectorKind.Combined"/>).</summary>
+    [ValidateObjectMembers]
+    public ScoreRarityOptions Rarity { get; set; } = new();
+
     /// <summary>The limits of a <see cref="DetectorKind.Threshold"/> rule (required there, ignored elsewhere).</summary>
     [ValidateObjectMembers]
     public ThresholdDetectorOptions? Threshold { get; set; }

@@ -1,0 +1,88 @@
+using Cockpit.Detection.Detectors;
+using static Cockpit.Tests.Detection.Detectors.DetectorRuns;
+
+namespace Cockpit.Tests.Detection.Detectors;
+
+public sealed class DailyRecurrenceTests
+{
+    private static readonly long NightlyJobNs = ChinaMondayNs + (2 * HourNs);
+
+    [Fact]
+    public void Recurs_FirstTime_False()
+    {
+        Assert.False(new DailyRecurrence().Recurs(NightlyJobNs, anomalous: true));
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(1, 9)]
+    [InlineData(1, -9)]
+    [InlineData(2, 0)]
+    public void Recurs_AnomalousAroundThisTimeOnARecentDay_True(int daysLater, int minutesLater)
+    {
+        var recurrence = new DailyRecurrence();
+        recurrence.Recurs(NightlyJobNs, anomalous: true);
+
+        Assert.True(recurrence.Recurs(NightlyJobNs + (daysLater * DayNs) + (minutesLater * MinuteNs), anomalous: false));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 30)]
+    [InlineData(1, -30)]
+    [InlineData(3, 0)]
+    public void Recurs_SameDayOtherTimeOrLongAgo_False(int daysLater, int minutesLater)
+    {
+        var recurrence = new DailyRecurrence();
+        recurrence.Recurs(NightlyJobNs, anomalous: true);
+
+        Assert.False(recurrence.Recurs(NightlyJobNs + (daysLater * DayNs) + (minutesLater * MinuteNs), anomalous: false));
+    }
+
+    [Fact]
+    public void Recurs_NotAnomalous_MarksNothing()
+    {
+        var recurrence = new DailyRecurrence();
+        recurrence.Recurs(NightlyJobNs, anomalous: false);
+
+        Assert.False(recurrence.Recurs(NightlyJobNs + DayNs, anomalous: false));
+    }
+
+    [Fact]
+    public void Recurs_EveryNight_KeepsRecurring()
+    {
+        var recurrence = new DailyRecurrence();
+        var recurs = Enumerable.Range(0, 10).Select(day => recurrence.Recurs(NightlyJobNs + (day * DayNs), anomalous: true)).ToArray();
+
+        Assert.False(recurs[0]);
+        Assert.All(recurs.Skip(1), Assert.True);
+    }
+
+    [Fact]
+    public void Recurs_LatePointOfAnEarlierDay_MarksNothing()
+    {
+        var recurrence = new DailyRecurrence();
+        recurrence.Recurs(NightlyJobNs + DayNs, anomalous: false);
+        recurrence.Recurs(NightlyJobNs, anomalous: true);
+
+        Assert.False(recurrence.Recurs(NightlyJobNs + (2 * DayNs), anomalous: false));
+    }
+
+    [Fact]
+    public void Recurs_AllocatesNothing()
+    {
+        var recurrence = new DailyRecurrence();
+        var day = 0;
+
+        Assert.Equal(0, AllocatedDuring(() => recurrence.Recurs(NightlyJobNs + (day++ * DayNs), anomalous: true)));
+    }
+
+    [Fact]
+    public void StateBytes_AtMost128AndWhatIsAllocated()
+    {
+        var recurrence = new DailyRecurrence();
+
+        Assert.True(recurrence.StateBytes <= 128, $"{recurrence.StateBytes} B");
+        Assert.Equal(AllocatedBy(() => new DailyRecurrence()), recurrence.StateBytes);
+    }
+}
