@@ -156,37 +156,6 @@ public sealed class LevelShiftDetectorTests
     }
 
     [Fact]
-    public void Observe_AfterWarmUp_AllocatesNothing()
-    {
-        var detector = Detector();
-        var context = new DetectorContext();
-        var values = Gaussian(9, 1_000, 100);
-        Feed(detector, values[..100]);
-        var i = 100;
-
-        var allocated = AllocatedDuring(() =>
-        {
-            for (var end = i + 400; i < end; i++)
-            {
-                detector.Observe(i * MinuteNs, values[i], context);
-            }
-        });
-
-        Assert.Equal(0, allocated);
-    }
-
-    [Fact]
-    public void StateBytes_AtMost100AndWhatIsAllocated()
-    {
-        var options = new LevelShiftDetectorOptions();
-
-        var detector = new LevelShiftDetector(options);
-
-        Assert.True(detector.StateBytes <= 100, $"{detector.StateBytes} B");
-        Assert.Equal(AllocatedBy(() => new LevelShiftDetector(options)), detector.StateBytes);
-    }
-
-    [Fact]
     public void Options_Defaults_PassValidation()
     {
         var options = new LevelShiftDetectorOptions();

@@ -101,33 +101,4 @@ public sealed class ThresholdDetectorTests
 
         Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
     }
-
-    [Fact]
-    public void Observe_AllocatesNothing()
-    {
-        var detector = SuccessRate();
-        var context = new DetectorContext();
-        var i = 0;
-
-        var allocated = AllocatedDuring(() =>
-        {
-            for (var end = i + 400; i < end; i++)
-            {
-                detector.Observe(i * MinuteNs, 0.9 + (0.05 * Math.Sin(i)), context);
-            }
-        });
-
-        Assert.Equal(0, allocated);
-    }
-
-    [Fact]
-    public void StateBytes_AtMost100AndWhatIsAllocated()
-    {
-        var options = new ThresholdDetectorOptions { Below = 0.9 };
-
-        var detector = new ThresholdDetector(options);
-
-        Assert.True(detector.StateBytes <= 100, $"{detector.StateBytes} B");
-        Assert.Equal(AllocatedBy(() => new ThresholdDetector(options)), detector.StateBytes);
-    }
 }
