@@ -52,36 +52,6 @@ public sealed class LevelShiftDetectorTests
     }
 
     [Fact]
-    public void Observe_GaussianNoise_NeverAnomalous()
-    {
-        var readings = Feed(Detector(), Gaussian(3, 20_000, 100));
-
-        Assert.True(MaxScore(readings) < 0.5, $"max score {MaxScore(readings)}");
-    }
-
-    [Theory]
-    [InlineData(0.2)]
-    [InlineData(1)]
-    [InlineData(3)]
-    public void Observe_PoissonCountsWithSmallMeans_NeverAnomalous(double mean)
-    {
-        var readings = Feed(Detector(countData: true), Poisson(4, 20_000, mean));
-
-        Assert.True(MaxScore(readings) < 0.5, $"max score {MaxScore(readings)}");
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(0.93)]
-    [InlineData(1234.5)]
-    public void Observe_ConstantSeries_ScoresZero(double value)
-    {
-        var readings = Feed(Detector(), Enumerable.Repeat(value, 20_000).ToArray());
-
-        Assert.Equal(0, MaxScore(readings));
-    }
-
-    [Fact]
     public void Observe_OnePointFiveSigmaStep_FoundWithinFifteenPoints()
     {
         var readings = Feed(Detector(), WithStep(Gaussian(5, 400, 100), 300, 1.5));
