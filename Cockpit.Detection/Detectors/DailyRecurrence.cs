@@ -4,8 +4,8 @@ namespace Cockpit.Detection.Detectors;
 /// Remembers at which times of day a series showed anomalous evidence on each of the last seven days, so evidence that
 /// comes back at the same time of day (a nightly backup, a batch job, a daily report, a weekly job) is recognised as
 /// routine even when it is too short for the hourly seasonal baseline to learn. One bit per ten-minute slot of the day
-/// and per day (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or a
-/// neighbour was marked on one of the last seven days. State: eight 144-bit masks (248 B).
+/// and per day (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one
+/// of its two neighbours either side was marked on one of the last seven days. State: eight 144-bit masks (248 B).
 /// </summary>
 public sealed class DailyRecurrence
 {
@@ -17,6 +17,10 @@ public sealed class DailyRecurrence
     // A week: a routine that skips weekends or a job that runs every few days is still a routine. (Two days, as first
     // written, left such jobs paging: NAB cockpit 71.61 with two days, 72.17 with six, 72.35 with seven, 71.97 with 13.)
     private const int DaysRemembered = 7;
+
+    // A job starts a little earlier or later from day to day: within two slots (20 minutes) either side is the same
+    // time of day. (NAB cockpit 72.35 with one slot, 72.90 with two, 71.62 with three: wider starts hiding incidents.)
+    private const int NeighbourSlots = 2;
 
     // Today, then each remembered day back, one after the other.
     private readonly ulong[] _masks = new ulong[(DaysRemembered + 1) * WordsPerDay];
@@ -46,9 +50,12 @@ public sealed class DailyRecurrence
 
         var slot = (int)(sinceMidnight / SlotNs);
         var recurs = false;
-        for (var past = 1; past <= DaysRemembered; past++)
+        for (var past = 1; past <= DaysRemembered && !recurs; past++)
         {
-            recurs |= IsMarked(past, slot) || IsMarked(past, slot - 1) || IsMarked(past, slot + 1);
+            for (var near = -NeighbourSlots; near <= NeighbourSlots && !recurs; near++)
+            {
+                recurs = IsMarked(past, slot + near);
+            }
         }
 
         if (anomalous && day == _day)

@@ -17,6 +17,8 @@ public sealed class DailyRecurrenceTests
     [InlineData(1, 0)]
     [InlineData(1, 9)]
     [InlineData(1, -9)]
+    [InlineData(1, 19)]
+    [InlineData(1, -19)]
     [InlineData(2, 0)]
     [InlineData(7, 0)]
     public void Recurs_AnomalousAroundThisTimeOnARecentDay_True(int daysLater, int minutesLater)
