@@ -1,11 +1,11 @@
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
-/// Remembers at which times of day a series showed anomalous evidence on each of the last two days, so evidence that
-/// comes back at the same time of day (a nightly backup, a batch job, a daily report) is recognised as routine even
-/// when it is too short for the hourly seasonal baseline to learn. One bit per ten-minute slot of the day and per day
-/// (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or a neighbour
-/// was marked yesterday or the day before. State: three 144-bit masks (96 B).
+/// Remembers at which times of day a series showed anomalous evidence on each of the last seven days, so evidence that
+/// comes back at the same time of day (a nightly backup, a batch job, a daily report, a weekly job) is recognised as
+/// routine even when it is too short for the hourly seasonal baseline to learn. One bit per ten-minute slot of the day
+/// and per day (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one
+/// of its two neighbours either side was marked on one of the last seven days. State: eight 144-bit masks (248 B).
 /// </summary>
 public sealed class DailyRecurrence
 {
@@ -14,15 +14,23 @@ public sealed class DailyRecurrence
     private const long SlotNs = DayNs / SlotsPerDay;
     private const int WordsPerDay = (SlotsPerDay + 63) / 64;
 
-    // Today, yesterday and the day before, one after the other.
-    private readonly ulong[] _masks = new ulong[3 * WordsPerDay];
+    // A week: a routine that skips weekends or a job that runs every few days is still a routine. (Two days, as first
+    // written, left such jobs paging: NAB cockpit 71.61 with two days, 72.17 with six, 72.35 with seven, 71.97 with 13.)
+    private const int DaysRemembered = 7;
+
+    // A job starts a little earlier or later from day to day: within two slots (20 minutes) either side is the same
+    // time of day. (NAB cockpit 72.35 with one slot, 72.90 with two, 71.62 with three: wider starts hiding incidents.)
+    private const int NeighbourSlots = 2;
+
+    // Today, then each remembered day back, one after the other.
+    private readonly ulong[] _masks = new ulong[(DaysRemembered + 1) * WordsPerDay];
     private long _day = long.MinValue;
 
     /// <summary>Bytes of state.</summary>
     public int StateBytes => StateSize.Object(8 + 8) + StateSize.Array(_masks.Length, sizeof(ulong));
 
     /// <summary>
-    /// Whether anomalous evidence was marked around this time of day on one of the two previous days; then, when
+    /// Whether anomalous evidence was marked around this time of day on one of the seven previous days; then, when
     /// <paramref name="anomalous"/>, marks this time of today. Points older than today teach nothing.
     /// </summary>
     public bool Recurs(long timestampNs, bool anomalous)
@@ -36,15 +44,18 @@ public sealed class DailyRecurrence
 
         if (day > _day)
         {
-            Roll(_day == long.MinValue ? 3 : Math.Min(day - _day, 3));
+            Roll(_day == long.MinValue ? DaysRemembered + 1 : Math.Min(day - _day, DaysRemembered + 1));
             _day = day;
         }
 
         var slot = (int)(sinceMidnight / SlotNs);
         var recurs = false;
-        for (var past = 1; past <= 2; past++)
+        for (var past = 1; past <= DaysRemembered && !recurs; past++)
         {
-            recurs |= IsMarked(past, slot) || IsMarked(past, slot - 1) || IsMarked(past, slot + 1);
+            for (var near = -NeighbourSlots; near <= NeighbourSlots && !recurs; near++)
+            {
+                recurs = IsMarked(past, slot + near);
+            }
         }
 
         if (anomalous && day == _day)
@@ -66,8 +77,8 @@ public sealed class DailyRecurrence
     {
         for (var d = 0; d < days; d++)
         {
-            Array.Copy(_masks, WordsPerDay, _masks, 2 * WordsPerDay, WordsPerDay);
-            Array.Copy(_masks, 0, _masks, WordsPerDay, WordsPerDay);
+            // Array.Copy moves overlapping ranges correctly: every day shifts one back and the oldest drops out.
+            Array.Copy(_masks, 0, _masks, WordsPerDay, DaysRemembered * WordsPerDay);
             Array.Clear(_masks, 0, WordsPerDay);
         }
     }

@@ -19,8 +19,9 @@ public sealed class ScoreRarity
     private const int Bins = 32;
 
     // One imagined point at least as strong as the current one keeps a short history from calling anything rare; each
-    // half octave beyond the strongest evidence ever seen halves it, so going further out than ever is rarer still.
-    private const double BeyondFactor = 0.5;
+    // half octave beyond the strongest evidence ever seen quarters it, so going further out than ever is rarer still
+    // (a quarter rather than a half: one NAB false alarm fewer, nothing lost).
+    private const double BeyondFactor = 0.25;
 
     // A value outside the range the series has shown is a record, and an anomalous record is rare whatever the history
     // of its evidence: each 1/256 of that range beyond it halves the share (1 % beyond: a sixth; 3 %: under 1/2000).

@@ -21,7 +21,7 @@ public sealed class ScoreRarityOptions
     public int Memory { get; set; } = 8192;
 
     /// <summary>
-    /// Anomalous evidence at a time of day at which the series was anomalous on one of the two previous days (a nightly
+    /// Anomalous evidence at a time of day at which the series was anomalous on one of the seven previous days (a nightly
     /// job) needs twice the evidence to stay anomalous.
     /// </summary>
     public bool DailyRoutines { get; set; } = true;

@@ -16,7 +16,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
 
-    // Anomalous evidence at a time of day at which the series was anomalous on one of the last two days needs twice the
+    // Anomalous evidence at a time of day at which the series was anomalous on one of the last seven days needs twice the
     // evidence: a nightly job is known, yet a job that runs far outside its usual size is still news.
     private const double RoutineSensitivity = 0.5;
 

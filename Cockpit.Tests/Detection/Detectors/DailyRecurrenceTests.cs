@@ -17,7 +17,10 @@ public sealed class DailyRecurrenceTests
     [InlineData(1, 0)]
     [InlineData(1, 9)]
     [InlineData(1, -9)]
+    [InlineData(1, 19)]
+    [InlineData(1, -19)]
     [InlineData(2, 0)]
+    [InlineData(7, 0)]
     public void Recurs_AnomalousAroundThisTimeOnARecentDay_True(int daysLater, int minutesLater)
     {
         var recurrence = new DailyRecurrence();
@@ -30,7 +33,7 @@ public sealed class DailyRecurrenceTests
     [InlineData(0, 0)]
     [InlineData(1, 30)]
     [InlineData(1, -30)]
-    [InlineData(3, 0)]
+    [InlineData(8, 0)]
     public void Recurs_SameDayOtherTimeOrLongAgo_False(int daysLater, int minutesLater)
     {
         var recurrence = new DailyRecurrence();
@@ -78,11 +81,11 @@ public sealed class DailyRecurrenceTests
     }
 
     [Fact]
-    public void StateBytes_AtMost128AndWhatIsAllocated()
+    public void StateBytes_AtMost256AndWhatIsAllocated()
     {
         var recurrence = new DailyRecurrence();
 
-        Assert.True(recurrence.StateBytes <= 128, $"{recurrence.StateBytes} B");
+        Assert.True(recurrence.StateBytes <= 256, $"{recurrence.StateBytes} B");
         Assert.Equal(AllocatedBy(() => new DailyRecurrence()), recurrence.StateBytes);
     }
 }
