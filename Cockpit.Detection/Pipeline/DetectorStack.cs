@@ -46,11 +46,6 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
                 baseline = double.IsNaN(_level) ? value : _level;
             }
 
-            if (double.IsFinite(value))
-            {
-                _level = double.IsNaN(_level) ? value : _level + (LevelWeight * (value - _level));
-            }
-
             if (scoreSeasonal && reading.HasOpinion)
             {
                 score = reading.Score(direction);
@@ -77,6 +72,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         }
 
         score = AnomalyScale.Sharpen(score, sensitivity);
+        LearnLevel(value, score);
         if (rarity is not null)
         {
             score = rarity.Calibrate(score, ratio, value);
@@ -92,6 +88,19 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         }
 
         return new StackReading(score, expected, lower, upper);
+    }
+
+    // The fallback level learns only from values the stack did not find anomalous: otherwise a surge in the first day,
+    // before the baseline knows the hour, would become its own expectation within twenty values and the alert would
+    // resolve while the surge goes on.
+    private void LearnLevel(double value, double score)
+    {
+        if (seasonal is null || !double.IsFinite(value) || score >= AnomalyScale.Edge)
+        {
+            return;
+        }
+
+        _level = double.IsNaN(_level) ? value : _level + (LevelWeight * (value - _level));
     }
 
     // How far beyond the edge the evidence is, unsaturated: the larger of the ratio the score stands for and the value's
