@@ -12,7 +12,8 @@ namespace Cockpit.Bench.Nab;
 /// <c>Nab/nab-rule.json</c>) as a NAB detector. Two readings of it:
 /// <list type="bullet">
 /// <item><c>cockpit</c> — what on-call staff would be paged with: the combined score of a point at the moment the
-/// rule's alert fires (pending, hysteresis and re-fire interval applied), 0 on every other point.</item>
+/// rule's alert fires or escalates to critical (pending, hysteresis and re-fire interval applied), 0 on every other
+/// point.</item>
 /// <item><c>cockpit-score</c> — the raw combined anomaly score of every point, before any alerting logic.</item>
 /// </list>
 /// </summary>
@@ -32,6 +33,7 @@ public sealed class CockpitNabDetector(string name, DetectionRuleOptions rule, b
         private readonly IDisposable _subscription;
         private double _score;
         private bool _firing;
+        private AlertSeverity _severity;
 
         public Series(DetectionEngine engine, IScheduler scheduler, bool alertsOnly)
         {
@@ -49,15 +51,16 @@ public sealed class CockpitNabDetector(string name, DetectionRuleOptions rule, b
             return Math.Clamp(_score, 0, 1);
         }
 
-        // Only the onset pages anyone: escalations of a firing alert are not new detections.
+        // The onset pages, and so does the escalation of a firing alert to critical; other updates of a firing alert do not.
         private void OnSignal(AlertSignal signal)
         {
-            if (signal.Firing && !_firing)
+            if (signal.Firing && (!_firing || (signal.Severity == AlertSeverity.Critical && _severity != AlertSeverity.Critical)))
             {
                 _score = Math.Max(_score, signal.Score);
             }
 
             _firing = signal.Firing;
+            _severity = signal.Firing ? signal.Severity : AlertSeverity.Info;
         }
 
         public void Dispose()
