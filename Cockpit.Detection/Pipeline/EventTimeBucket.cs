@@ -1,4 +1,5 @@
 using Cockpit.Detection.Rules;
+using Cockpit.Ingest.Model;
 
 namespace Cockpit.Detection.Pipeline;
 
@@ -22,7 +23,7 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, 
     /// </summary>
     public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue)
     {
-        var start = timestampNs - Modulo(timestampNs, bucketNs);
+        var start = UnixTime.Floor(timestampNs, bucketNs);
         closedStart = 0;
         closedValue = 0;
         if (start < _start)
@@ -65,12 +66,6 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, 
         }
 
         return outcome;
-    }
-
-    private static long Modulo(long value, long divisor)
-    {
-        var r = value % divisor;
-        return r < 0 ? r + divisor : r;
     }
 }
 

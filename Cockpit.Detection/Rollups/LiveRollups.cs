@@ -68,7 +68,7 @@ public sealed class LiveRollups : IDisposable
             return;
         }
 
-        var index = Math.DivRem(point.TimestampNs, _bucketNs, out var rem) - (rem < 0 ? 1 : 0);
+        var index = UnixTime.FloorDiv(point.TimestampNs, _bucketNs);
         lock (_lock)
         {
             if (!_rings.TryGetValue((metric, region), out var ring))

@@ -474,8 +474,8 @@ public sealed partial class DuckDbMetricStore : IMetricStore
 
         foreach (var entry in _catalog.Entries.Where(e => e.LastNs != long.MinValue))
         {
-            entry.NewestMinuteRow = Resolutions.Floor(entry.LastNs, Resolutions.MinuteNs);
-            entry.NewestHourRow = Resolutions.Floor(entry.LastNs, Resolutions.HourNs);
+            entry.NewestMinuteRow = UnixTime.Floor(entry.LastNs, Resolutions.MinuteNs);
+            entry.NewestHourRow = UnixTime.Floor(entry.LastNs, Resolutions.HourNs);
         }
     }
 

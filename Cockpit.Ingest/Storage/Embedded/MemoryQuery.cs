@@ -32,7 +32,7 @@ internal static class MemoryQuery
         }
 
         var minutesPerBucket = bucketNs / Resolutions.MinuteNs;
-        var firstBucketMinute = Resolutions.Floor(fromMinute, minutesPerBucket);
+        var firstBucketMinute = UnixTime.Floor(fromMinute, minutesPerBucket);
         var bucketCount = (int)((toMinute - 1 - firstBucketMinute) / minutesPerBucket) + 1;
         if ((long)bucketCount * selection.Groups.Count > MaxCells)
         {

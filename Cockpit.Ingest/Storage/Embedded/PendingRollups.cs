@@ -1,3 +1,5 @@
+using Cockpit.Ingest.Model;
+
 namespace Cockpit.Ingest.Storage.Embedded;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class PendingRollups
         }
 
         entry.MinuteCell.Add(value, timestampNs);
-        var hourNs = Resolutions.Floor(minuteNs, Resolutions.HourNs);
+        var hourNs = UnixTime.Floor(minuteNs, Resolutions.HourNs);
         if (hourNs != entry.HourBucket)
         {
             Close(ref entry.HourCell, entry.Id, entry.HourBucket, Hours, ref entry.NewestHourRow, _hourHoursToCompact);
@@ -81,7 +83,7 @@ internal sealed class PendingRollups
         rows.Add(new RollupRow(id, bucketNs, cell));
         if (bucketNs <= newestRow)
         {
-            toCompact.Add(Resolutions.Floor(bucketNs, Resolutions.HourNs));
+            toCompact.Add(UnixTime.Floor(bucketNs, Resolutions.HourNs));
         }
 
         newestRow = Math.Max(newestRow, bucketNs);

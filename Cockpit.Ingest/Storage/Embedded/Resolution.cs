@@ -1,3 +1,5 @@
+using Cockpit.Ingest.Model;
+
 namespace Cockpit.Ingest.Storage.Embedded;
 
 /// <summary>The resolutions the embedded store keeps: raw points, 1-minute and 1-hour rollups.</summary>
@@ -17,13 +19,9 @@ internal static class Resolutions
     public const long MinuteNs = 60_000_000_000;
     public const long HourNs = 60 * MinuteNs;
 
-    public static long FloorDiv(long value, long divisor) => value >= 0 ? value / divisor : ((value + 1) / divisor) - 1;
+    public static long Ceiling(long value, long step) => -UnixTime.Floor(-value, step);
 
-    public static long Floor(long value, long step) => FloorDiv(value, step) * step;
-
-    public static long Ceiling(long value, long step) => -Floor(-value, step);
-
-    public static long Minute(long timestampNs) => FloorDiv(timestampNs, MinuteNs);
+    public static long Minute(long timestampNs) => UnixTime.FloorDiv(timestampNs, MinuteNs);
 
     /// <summary>
     /// Splits [from, to) into ranges answered from the coarsest resolution the bucket allows (a bucket that is a whole
@@ -60,7 +58,7 @@ internal static class Resolutions
 
         var size = Size(resolution);
         var start = Ceiling(fromNs, size);
-        var end = Floor(toNs, size);
+        var end = UnixTime.Floor(toNs, size);
         var finer = resolution - 1;
         if (start >= end)
         {

@@ -1,3 +1,4 @@
+using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage.Embedded;
 
 namespace Cockpit.Tests.Ingest.Storage;
@@ -54,5 +55,5 @@ public sealed class ResolutionPlanTests
     [InlineData(-60, 60, -60)]
     [InlineData(59, 60, 0)]
     [InlineData(60, 60, 60)]
-    public void Floor_TowardsMinusInfinity(long value, long step, long expected) => Assert.Equal(expected, Resolutions.Floor(value, step));
+    public void Floor_TowardsMinusInfinity(long value, long step, long expected) => Assert.Equal(expected, UnixTime.Floor(value, step));
 }
