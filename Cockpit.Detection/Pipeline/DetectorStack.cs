@@ -23,7 +23,11 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     private double _level = double.NaN;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    public int StateBytes => 16 + 8 + 8 + 8 + 8 + 4 + (seasonal?.StateBytes ?? 0) + 24 + (8 * detectors.Length) + detectors.Sum(d => d.StateBytes) + 8 + (rarity?.StateBytes ?? 0) + 8 + (recurrence?.StateBytes ?? 0);
+    // Fields: five references or doubles (seasonal, detectors, rarity, recurrence, sensitivity), the level, the
+    // direction and one flag; an empty detector array is the shared empty array.
+    public int StateBytes =>
+        StateSize.Object((6 * 8) + 4 + 1) + (detectors.Length == 0 ? 0 : StateSize.Array(detectors.Length, 8))
+        + (seasonal?.StateBytes ?? 0) + detectors.Sum(d => d.StateBytes) + (rarity?.StateBytes ?? 0) + (recurrence?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
     public StackReading Observe(long timestampNs, double value, DetectorContext context)

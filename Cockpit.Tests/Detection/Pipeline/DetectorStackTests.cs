@@ -1,0 +1,31 @@
+using Cockpit.Detection.Pipeline;
+using Cockpit.Detection.Rules;
+using static Cockpit.Tests.Detection.Detectors.DetectorRuns;
+
+namespace Cockpit.Tests.Detection.Pipeline;
+
+/// <summary>The state a rule's detector stack reports is what building it allocates, for every kind of value detector.</summary>
+public sealed class DetectorStackTests
+{
+    [Theory]
+    [InlineData(DetectorKind.Surge, true)]
+    [InlineData(DetectorKind.LevelShift, false)]
+    [InlineData(DetectorKind.Seasonal, true)]
+    [InlineData(DetectorKind.Threshold, false)]
+    [InlineData(DetectorKind.Combined, true)]
+    public void StateBytes_IsWhatCreatingTheStackAllocates(DetectorKind kind, bool seasonal)
+    {
+        var rule = new DetectionRuleOptions
+        {
+            Name = "rule",
+            Detector = kind,
+            Seasonal = seasonal,
+            Threshold = new() { Below = 90 },
+        };
+        var factory = new DetectorFactory();
+
+        var stack = factory.CreateStack(rule);
+
+        Assert.Equal(AllocatedBy(() => factory.CreateStack(rule)), stack.StateBytes);
+    }
+}
