@@ -20,6 +20,12 @@ internal sealed class CompiledRule
     /// <summary>The divisor field of a ratio rule; null otherwise.</summary>
     public string? Divisor { get; }
 
+    /// <summary>The field a point of <paramref name="field"/> is watched under: a ratio's dividend and divisor share one subject.</summary>
+    public string KeyField(string field) => Divisor is null ? field : Options.Field;
+
+    /// <summary>The field as alerts name it: <c>successes/attempts</c> for a ratio.</summary>
+    public string ShownField(string field) => Divisor is null ? field : Options.Field + "/" + Divisor;
+
     public DetectionRuleOptions Options { get; }
 
     public string Name => Options.Name;

@@ -141,7 +141,6 @@ public sealed class DetectionEngine : IDisposable
                 _routes.Remove(key);
             }
         }
-
     }
 
     public void Dispose()
@@ -155,7 +154,7 @@ public sealed class DetectionEngine : IDisposable
         List<DetectionSubject>? subjects = null;
         foreach (var rule in _rules)
         {
-            if (!rule.Matcher.Matches(series, field) || Key(rule, series, rule.Divisor is null ? field : rule.Options.Field) is not { } key || !_partition.Owns(key))
+            if (!rule.Matcher.Matches(series, field) || Key(rule, series, rule.KeyField(field)) is not { } key || !_partition.Owns(key))
             {
                 continue;
             }
@@ -168,7 +167,7 @@ public sealed class DetectionEngine : IDisposable
                     continue;
                 }
 
-                subject = Create(rule, key, series, rule.Divisor is null ? field : rule.Options.Field + "/" + rule.Divisor);
+                subject = Create(rule, key, series, rule.ShownField(field));
                 _subjects.Add(key, subject);
             }
 
