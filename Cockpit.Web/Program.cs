@@ -1,4 +1,4 @@
-using Cockpit.Detection;
+using Cockpit.Alerting;
 using Cockpit.Ingest;
 using Cockpit.Web;
 
@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddCockpitIngest();
-builder.AddCockpitDetection();
+builder.AddCockpitAlerting();
 builder.AddCockpitWeb();
 
 var app = builder.Build();

@@ -1,0 +1,33 @@
+using Cockpit.Alerting.Channels;
+using Cockpit.Alerting.Delivery;
+using Cockpit.Alerting.Dispatch;
+using Cockpit.Alerting.Storage;
+using Cockpit.Detection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cockpit.Alerting;
+
+/// <summary>Registers everything <c>Cockpit.Alerting</c> provides.</summary>
+public static class AlertingHostingExtensions
+{
+    /// <summary>Adds detection (if not added yet), the alert book, silences, the dispatcher, the channels and the delivery worker.</summary>
+    public static IHostApplicationBuilder AddCockpitAlerting(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (!services.Any(s => s.ServiceType == typeof(Detection.Pipeline.DetectionPipeline)))
+        {
+            builder.AddCockpitDetection();
+        }
+
+        services.AddOptions<AlertingOptions>()
+            .Bind(builder.Configuration.GetSection(AlertingOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<AlertingDatabase>();
+        services.AddCockpitAlertChannels();
+        services.AddCockpitNotificationDispatch();
+        services.AddCockpitNotificationDelivery();
+        return builder;
+    }
+}
