@@ -1,0 +1,167 @@
+using Cockpit.Alerting.Channels;
+using Cockpit.Alerting.Silences;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Alerting.Dispatch;
+
+/// <summary>
+/// Checks receivers, routes and delivery settings at start-up, naming the route or receiver and the bad value, so a
+/// typo in a matcher or a receiver name stops Cockpit instead of silently sending nothing.
+/// </summary>
+internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOptions>
+{
+    private const string Section = AlertingOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, AlertingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new ValidateOptionsResultBuilder();
+        var receivers = ValidateReceivers(options, builder);
+        ValidateRoutes(options, receivers, builder);
+        ValidateTimers(options, builder);
+        return builder.Build();
+    }
+
+    private static HashSet<string> ValidateReceivers(AlertingOptions options, ValidateOptionsResultBuilder builder)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Receivers.Count; i++)
+        {
+            var receiver = options.Receivers[i];
+            var at = $"{Section}:{nameof(AlertingOptions.Receivers)}:{i}";
+            if (string.IsNullOrWhiteSpace(receiver.Name))
+            {
+                builder.AddError("needs a name that routes can refer to.", $"{at}:{nameof(ReceiverOptions.Name)}");
+            }
+            else if (!names.Add(receiver.Name))
+            {
+                builder.AddError($"'{receiver.Name}' is used by more than one receiver.", $"{at}:{nameof(ReceiverOptions.Name)}");
+            }
+
+            if (receiver.RatePerMinute < 0)
+            {
+                builder.AddError($"of receiver '{receiver.Name}' must be 0 (the kind's default) or more.", $"{at}:{nameof(ReceiverOptions.RatePerMinute)}");
+            }
+
+            if (receiver.Kind == ReceiverKind.Email)
+            {
+                if (string.IsNullOrWhiteSpace(receiver.SmtpHost))
+                {
+                    builder.AddError($"is missing: email receiver '{receiver.Name}' needs the SMTP server's host.", $"{at}:{nameof(ReceiverOptions.SmtpHost)}");
+                }
+
+                if (string.IsNullOrWhiteSpace(receiver.From))
+                {
+                    builder.AddError($"is missing: email receiver '{receiver.Name}' needs a sender address.", $"{at}:{nameof(ReceiverOptions.From)}");
+                }
+
+                if (receiver.To.Count == 0)
+                {
+                    builder.AddError($"is empty: email receiver '{receiver.Name}' needs at least one recipient.", $"{at}:{nameof(ReceiverOptions.To)}");
+                }
+            }
+            else if (!Uri.TryCreate(receiver.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                builder.AddError($"of {receiver.Kind} receiver '{receiver.Name}' must be an absolute http(s) URL.", $"{at}:{nameof(ReceiverOptions.Url)}");
+            }
+        }
+
+        return names;
+    }
+
+    private static void ValidateRoutes(AlertingOptions options, HashSet<string> receivers, ValidateOptionsResultBuilder builder)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Routes.Count; i++)
+        {
+            var route = options.Routes[i];
+            var at = $"{Section}:{nameof(AlertingOptions.Routes)}:{i}";
+            if (string.IsNullOrWhiteSpace(route.Name))
+            {
+                builder.AddError("needs a name (it appears in history and group keys).", $"{at}:{nameof(RouteOptions.Name)}");
+            }
+            else if (!names.Add(route.Name))
+            {
+                builder.AddError($"'{route.Name}' is used by more than one route.", $"{at}:{nameof(RouteOptions.Name)}");
+            }
+
+            for (var m = 0; m < route.Matchers.Count; m++)
+            {
+                if (!LabelMatcherParser.TryParse(route.Matchers[m], out _, out var error))
+                {
+                    builder.AddError($"of route '{route.Name}': {error}", $"{at}:{nameof(RouteOptions.Matchers)}:{m}");
+                }
+            }
+
+            CheckReceivers(route.Name, route.Receivers, receivers, $"{at}:{nameof(RouteOptions.Receivers)}", builder);
+            CheckPositive(route.GroupInterval, $"of route '{route.Name}'", $"{at}:{nameof(RouteOptions.GroupInterval)}", builder);
+            CheckPositive(route.RepeatInterval, $"of route '{route.Name}'", $"{at}:{nameof(RouteOptions.RepeatInterval)}", builder);
+            if (route.GroupWait is { } wait && wait < TimeSpan.Zero)
+            {
+                builder.AddError($"of route '{route.Name}' must not be negative.", $"{at}:{nameof(RouteOptions.GroupWait)}");
+            }
+
+            var previous = TimeSpan.Zero;
+            for (var e = 0; e < route.Escalation.Count; e++)
+            {
+                var level = route.Escalation[e];
+                var levelAt = $"{at}:{nameof(RouteOptions.Escalation)}:{e}";
+                if (level.After <= TimeSpan.Zero || level.After < previous)
+                {
+                    builder.AddError(
+                        $"of route '{route.Name}' level {e + 1} ({level.After}) must be positive and not before the level above ({previous}).",
+                        $"{levelAt}:{nameof(EscalationOptions.After)}");
+                }
+
+                previous = level.After;
+                if (level.Receivers.Count == 0)
+                {
+                    builder.AddError($"of route '{route.Name}' level {e + 1} is empty: name who to escalate to.", $"{levelAt}:{nameof(EscalationOptions.Receivers)}");
+                }
+
+                CheckReceivers(route.Name, level.Receivers, receivers, $"{levelAt}:{nameof(EscalationOptions.Receivers)}", builder);
+            }
+        }
+    }
+
+    private static void CheckReceivers(string route, List<string> names, HashSet<string> receivers, string at, ValidateOptionsResultBuilder builder)
+    {
+        for (var r = 0; r < names.Count; r++)
+        {
+            if (!receivers.Contains(names[r]))
+            {
+                builder.AddError($"of route '{route}': no receiver is named '{names[r]}'.", $"{at}:{r}");
+            }
+        }
+    }
+
+    private static void ValidateTimers(AlertingOptions options, ValidateOptionsResultBuilder builder)
+    {
+        var grouping = $"{Section}:{nameof(AlertingOptions.Grouping)}";
+        if (options.Grouping.GroupWait < TimeSpan.Zero)
+        {
+            builder.AddError("must not be negative.", $"{grouping}:{nameof(GroupingOptions.GroupWait)}");
+        }
+
+        CheckPositive(options.Grouping.GroupInterval, "", $"{grouping}:{nameof(GroupingOptions.GroupInterval)}", builder);
+        CheckPositive(options.Grouping.RepeatInterval, "", $"{grouping}:{nameof(GroupingOptions.RepeatInterval)}", builder);
+        var delivery = $"{Section}:{nameof(AlertingOptions.Delivery)}";
+        CheckPositive(options.Delivery.MinBackoff, "", $"{delivery}:{nameof(DeliveryOptions.MinBackoff)}", builder);
+        CheckPositive(options.Delivery.GiveUpAfter, "", $"{delivery}:{nameof(DeliveryOptions.GiveUpAfter)}", builder);
+        CheckPositive(options.Delivery.PollInterval, "", $"{delivery}:{nameof(DeliveryOptions.PollInterval)}", builder);
+        if (options.Delivery.MaxBackoff < options.Delivery.MinBackoff)
+        {
+            builder.AddError(
+                $"({options.Delivery.MaxBackoff}) is shorter than {nameof(DeliveryOptions.MinBackoff)} ({options.Delivery.MinBackoff}).",
+                $"{delivery}:{nameof(DeliveryOptions.MaxBackoff)}");
+        }
+    }
+
+    private static void CheckPositive(TimeSpan? value, string of, string at, ValidateOptionsResultBuilder builder)
+    {
+        if (value is { } span && span <= TimeSpan.Zero)
+        {
+            builder.AddError($"{of} must be positive.".TrimStart(), at);
+        }
+    }
+}
