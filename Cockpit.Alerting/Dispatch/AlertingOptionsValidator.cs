@@ -31,7 +31,7 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
             var at = $"{Section}:{nameof(AlertingOptions.Receivers)}:{i}";
             if (string.IsNullOrWhiteSpace(receiver.Name))
             {
-                builder.AddError("needs a name that routes can refer to.", $"{at}:{nameof(ReceiverOptions.Name)}");
+                builder.AddError("a receiver needs a name that routes can refer to.", $"{at}:{nameof(ReceiverOptions.Name)}");
             }
             else if (!names.Add(receiver.Name))
             {
@@ -40,29 +40,29 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
 
             if (receiver.RatePerMinute < 0)
             {
-                builder.AddError($"of receiver '{receiver.Name}' must be 0 (the kind's default) or more.", $"{at}:{nameof(ReceiverOptions.RatePerMinute)}");
+                builder.AddError($"receiver '{receiver.Name}' needs 0 (the kind's default) or more.", $"{at}:{nameof(ReceiverOptions.RatePerMinute)}");
             }
 
             if (receiver.Kind == ReceiverKind.Email)
             {
                 if (string.IsNullOrWhiteSpace(receiver.SmtpHost))
                 {
-                    builder.AddError($"is missing: email receiver '{receiver.Name}' needs the SMTP server's host.", $"{at}:{nameof(ReceiverOptions.SmtpHost)}");
+                    builder.AddError($"email receiver '{receiver.Name}' needs the SMTP server's host.", $"{at}:{nameof(ReceiverOptions.SmtpHost)}");
                 }
 
                 if (string.IsNullOrWhiteSpace(receiver.From))
                 {
-                    builder.AddError($"is missing: email receiver '{receiver.Name}' needs a sender address.", $"{at}:{nameof(ReceiverOptions.From)}");
+                    builder.AddError($"email receiver '{receiver.Name}' needs a sender address.", $"{at}:{nameof(ReceiverOptions.From)}");
                 }
 
                 if (receiver.To.Count == 0)
                 {
-                    builder.AddError($"is empty: email receiver '{receiver.Name}' needs at least one recipient.", $"{at}:{nameof(ReceiverOptions.To)}");
+                    builder.AddError($"email receiver '{receiver.Name}' needs at least one recipient.", $"{at}:{nameof(ReceiverOptions.To)}");
                 }
             }
             else if (!Uri.TryCreate(receiver.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
-                builder.AddError($"of {receiver.Kind} receiver '{receiver.Name}' must be an absolute http(s) URL.", $"{at}:{nameof(ReceiverOptions.Url)}");
+                builder.AddError($"{receiver.Kind} receiver '{receiver.Name}' needs an absolute http(s) URL.", $"{at}:{nameof(ReceiverOptions.Url)}");
             }
         }
 
@@ -78,7 +78,7 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
             var at = $"{Section}:{nameof(AlertingOptions.Routes)}:{i}";
             if (string.IsNullOrWhiteSpace(route.Name))
             {
-                builder.AddError("needs a name (it appears in history and group keys).", $"{at}:{nameof(RouteOptions.Name)}");
+                builder.AddError("a route needs a name (it appears in history and group keys).", $"{at}:{nameof(RouteOptions.Name)}");
             }
             else if (!names.Add(route.Name))
             {
@@ -89,16 +89,16 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
             {
                 if (!LabelMatcherParser.TryParse(route.Matchers[m], out _, out var error))
                 {
-                    builder.AddError($"of route '{route.Name}': {error}", $"{at}:{nameof(RouteOptions.Matchers)}:{m}");
+                    builder.AddError($"route '{route.Name}' has a bad matcher: {error}", $"{at}:{nameof(RouteOptions.Matchers)}:{m}");
                 }
             }
 
             CheckReceivers(route.Name, route.Receivers, receivers, $"{at}:{nameof(RouteOptions.Receivers)}", builder);
-            CheckPositive(route.GroupInterval, $"of route '{route.Name}'", $"{at}:{nameof(RouteOptions.GroupInterval)}", builder);
-            CheckPositive(route.RepeatInterval, $"of route '{route.Name}'", $"{at}:{nameof(RouteOptions.RepeatInterval)}", builder);
+            CheckPositive(route.GroupInterval, $"route '{route.Name}'", $"{at}:{nameof(RouteOptions.GroupInterval)}", builder);
+            CheckPositive(route.RepeatInterval, $"route '{route.Name}'", $"{at}:{nameof(RouteOptions.RepeatInterval)}", builder);
             if (route.GroupWait is { } wait && wait < TimeSpan.Zero)
             {
-                builder.AddError($"of route '{route.Name}' must not be negative.", $"{at}:{nameof(RouteOptions.GroupWait)}");
+                builder.AddError($"route '{route.Name}' needs zero or more.", $"{at}:{nameof(RouteOptions.GroupWait)}");
             }
 
             var previous = TimeSpan.Zero;
@@ -109,14 +109,14 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
                 if (level.After <= TimeSpan.Zero || level.After < previous)
                 {
                     builder.AddError(
-                        $"of route '{route.Name}' level {e + 1} ({level.After}) must be positive and not before the level above ({previous}).",
+                        $"route '{route.Name}' level {e + 1} comes after {level.After}; levels need positive times, in order (the level above: {previous}).",
                         $"{levelAt}:{nameof(EscalationOptions.After)}");
                 }
 
                 previous = level.After;
                 if (level.Receivers.Count == 0)
                 {
-                    builder.AddError($"of route '{route.Name}' level {e + 1} is empty: name who to escalate to.", $"{levelAt}:{nameof(EscalationOptions.Receivers)}");
+                    builder.AddError($"route '{route.Name}' level {e + 1} names no receiver to escalate to.", $"{levelAt}:{nameof(EscalationOptions.Receivers)}");
                 }
 
                 CheckReceivers(route.Name, level.Receivers, receivers, $"{levelAt}:{nameof(EscalationOptions.Receivers)}", builder);
@@ -130,7 +130,7 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
         {
             if (!receivers.Contains(names[r]))
             {
-                builder.AddError($"of route '{route}': no receiver is named '{names[r]}'.", $"{at}:{r}");
+                builder.AddError($"route '{route}' names receiver '{names[r]}', which is not configured.", $"{at}:{r}");
             }
         }
     }
@@ -140,7 +140,7 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
         var grouping = $"{Section}:{nameof(AlertingOptions.Grouping)}";
         if (options.Grouping.GroupWait < TimeSpan.Zero)
         {
-            builder.AddError("must not be negative.", $"{grouping}:{nameof(GroupingOptions.GroupWait)}");
+            builder.AddError("needs zero or more.", $"{grouping}:{nameof(GroupingOptions.GroupWait)}");
         }
 
         CheckPositive(options.Grouping.GroupInterval, "", $"{grouping}:{nameof(GroupingOptions.GroupInterval)}", builder);
@@ -152,7 +152,7 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
         if (options.Delivery.MaxBackoff < options.Delivery.MinBackoff)
         {
             builder.AddError(
-                $"({options.Delivery.MaxBackoff}) is shorter than {nameof(DeliveryOptions.MinBackoff)} ({options.Delivery.MinBackoff}).",
+                $"{options.Delivery.MaxBackoff} is shorter than {nameof(DeliveryOptions.MinBackoff)} ({options.Delivery.MinBackoff}).",
                 $"{delivery}:{nameof(DeliveryOptions.MaxBackoff)}");
         }
     }
@@ -161,7 +161,7 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
     {
         if (value is { } span && span <= TimeSpan.Zero)
         {
-            builder.AddError($"{of} must be positive.".TrimStart(), at);
+            builder.AddError($"{of} needs a positive value.".TrimStart(), at);
         }
     }
 }

@@ -1,0 +1,103 @@
+using Cockpit.Alerting;
+using Cockpit.Alerting.Channels;
+using Cockpit.Alerting.Dispatch;
+using static Cockpit.Tests.Alerting.Dispatch.AlertingHarness;
+
+namespace Cockpit.Tests.Alerting.Dispatch;
+
+public sealed class AlertingOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_SoundConfiguration_Succeeds()
+    {
+        var result = new AlertingOptionsValidator().Validate(null, EscalationTests.Options());
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_BadMatcher_NamesTheRouteAndTheMatcher()
+    {
+        var options = Options(new RouteOptions { Name = "frontline", Matchers = ["region=tianhe", "rule=~(unclosed"], Receivers = ["hook"] });
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.StartsWith("Property Cockpit:Alerting:Routes:0:Matchers:1: route 'frontline' has a bad matcher: Matcher 'rule=~(unclosed' has a bad regular expression", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_UnknownReceivers_InRoutesAndEscalation()
+    {
+        var options = Options(new RouteOptions
+        {
+            Name = "frontline",
+            Receivers = ["hook", "wecom"],
+            Escalation = [new EscalationOptions { After = TimeSpan.FromMinutes(15), Receivers = ["middle"] }],
+        });
+
+        Assert.Equal(
+            [
+                "Property Cockpit:Alerting:Routes:0:Receivers:1: route 'frontline' names receiver 'wecom', which is not configured.",
+                "Property Cockpit:Alerting:Routes:0:Escalation:0:Receivers:0: route 'frontline' names receiver 'middle', which is not configured.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Validate_DuplicateNames()
+    {
+        var options = Options(new RouteOptions { Name = "r", Receivers = ["hook"] }, new RouteOptions { Name = "r", Receivers = ["hook"] });
+        options.Receivers.Add(Receiver("hook"));
+
+        Assert.Equal(
+            [
+                "Property Cockpit:Alerting:Receivers:1:Name: 'hook' is used by more than one receiver.",
+                "Property Cockpit:Alerting:Routes:1:Name: 'r' is used by more than one route.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Validate_ReceiversMissingTheirAddress()
+    {
+        var options = new AlertingOptions
+        {
+            Receivers =
+            [
+                new ReceiverOptions { Name = "robot", Kind = ReceiverKind.WeCom },
+                new ReceiverOptions { Name = "mail", Kind = ReceiverKind.Email, From = "a@example.com", To = ["b@example.com"] },
+            ],
+        };
+
+        Assert.Equal(
+            [
+                "Property Cockpit:Alerting:Receivers:0:Url: WeCom receiver 'robot' needs an absolute http(s) URL.",
+                "Property Cockpit:Alerting:Receivers:1:SmtpHost: email receiver 'mail' needs the SMTP server's host.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Validate_EscalationLevelsOutOfOrder()
+    {
+        var options = Options(new RouteOptions
+        {
+            Name = "r",
+            Receivers = ["hook"],
+            Escalation =
+            [
+                new EscalationOptions { After = TimeSpan.FromMinutes(30), Receivers = ["hook"] },
+                new EscalationOptions { After = TimeSpan.FromMinutes(15), Receivers = ["hook"] },
+            ],
+        });
+
+        Assert.Equal(
+            ["Property Cockpit:Alerting:Routes:0:Escalation:1:After: route 'r' level 2 comes after 00:15:00; levels need positive times, in order (the level above: 00:30:00)."],
+            Failures(options));
+    }
+
+    private static AlertingOptions Options(params RouteOptions[] routes) => new() { Receivers = [Receiver("hook")], Routes = [.. routes] };
+
+    private static IReadOnlyList<string> Failures(AlertingOptions options) =>
+        new AlertingOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+}
