@@ -16,6 +16,8 @@ public sealed class FakeAlertBook : IAlertBook, IDisposable
 
     public IObservable<AlertRecord> Changes => _changes;
 
+    public IDisposable SubscribeThrottled(Action onChanged) => _changes.Subscribe(_ => onChanged());
+
     /// <summary>Everything written through <see cref="Record"/>, in order.</summary>
     public IReadOnlyList<AlertHistoryEntry> Recorded
     {
