@@ -158,8 +158,9 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
             {
                 SelectSends(_scheduler.Now, sends);
             }
-            catch (SqliteException e)
+            catch (Exception e)
             {
+                // The poll tries again; an exception escaping a scheduler thread would end the process.
                 DeliveryLog.OutboxFailed(_logger, e);
             }
         }
@@ -267,7 +268,7 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
             {
                 RecordOutcome(row, outcome, _scheduler.Now);
             }
-            catch (SqliteException e)
+            catch (Exception e)
             {
                 DeliveryLog.OutboxFailed(_logger, e);
             }

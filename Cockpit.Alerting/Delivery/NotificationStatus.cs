@@ -33,8 +33,9 @@ public sealed class NotificationStatus
     public long RateLimitedWaits => Interlocked.Read(ref _rateLimitedWaits);
 
     /// <summary>
-    /// Alerts that became notifiable while routes are configured but matched none of them: they are not sent anywhere
-    /// (add a catch-all route without matchers to send them somewhere). Counted once per firing episode.
+    /// Alerts that started firing while routes are configured but matched none of them: they are not sent anywhere
+    /// (add a catch-all route without matchers to send them somewhere). Counted once per firing episode (and again for
+    /// alerts still firing when Cockpit starts).
     /// </summary>
     public long UnroutedAlerts => Interlocked.Read(ref _unroutedAlerts);
 

@@ -31,4 +31,10 @@ internal static partial class DispatchLog
 
     [LoggerMessage(EventId = 3308, Level = LogLevel.Error, Message = "Deleting the finished group {GroupKey} failed; it is deleted at the next start")]
     public static partial void DeleteFailed(ILogger logger, Exception exception, string groupKey);
+
+    [LoggerMessage(EventId = 3309, Level = LogLevel.Error, Message = "Sending the message of group {GroupKey} failed unexpectedly")]
+    public static partial void GroupFailed(ILogger logger, Exception exception, string groupKey);
+
+    [LoggerMessage(EventId = 3310, Level = LogLevel.Error, Message = "Escalating alert {AlertId} to level {Level} failed unexpectedly")]
+    public static partial void EscalationFailed(ILogger logger, Exception exception, long alertId, int level);
 }

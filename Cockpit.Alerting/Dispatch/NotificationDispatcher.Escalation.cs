@@ -88,41 +88,53 @@ internal sealed partial class NotificationDispatcher
     {
         lock (_gate)
         {
-            if (!_running || !_alerts.TryGetValue(alertId, out var alert) || alert.FiredAt != firedAt || alert.Status != AlertStatus.Firing)
+            try
             {
-                return;
+                Escalate(alertId, route, level, firedAt);
             }
-
-            if (!alert.Notifiable)
+            catch (Exception e)
             {
-                DispatchLog.EscalationSkipped(_logger, alertId, level, route.Name);
-                return;
+                DispatchLog.EscalationFailed(_logger, e, alertId, level);
             }
-
-            if (!_escalated.TryGetValue(alertId, out var levels))
-            {
-                levels = [];
-                _escalated[alertId] = levels;
-            }
-
-            if (!levels.Add((route.Name, level)))
-            {
-                return;
-            }
-
-            var escalation = route.Escalation[level - 1];
-            var labels = GroupKey.GroupLabels(alert.Labels, route.GroupBy);
-            var known = escalation.Receivers.All(r =>
-                _groups.TryGetValue(GroupKey.For(route.Name, r, level, labels), out var group) && group.RestoredUnseen.Contains(alertId));
-            if (!known)
-            {
-                // After a restart the level's groups may already have announced it: then it was escalated before.
-                var receivers = string.Join(", ", escalation.Receivers);
-                Record(alertId, "escalated", $"level {level} of route {route.Name}: team {escalation.Team}, receivers {receivers}");
-                DispatchLog.Escalated(_logger, alertId, level, route.Name, escalation.Team, receivers);
-            }
-
-            Join(alert, _router.Match(alert.Labels), _scheduler.Now);
         }
+    }
+
+    private void Escalate(long alertId, NotificationRoute route, int level, DateTimeOffset firedAt)
+    {
+        if (!_running || !_alerts.TryGetValue(alertId, out var alert) || alert.FiredAt != firedAt || alert.Status != AlertStatus.Firing)
+        {
+            return;
+        }
+
+        if (!alert.Notifiable)
+        {
+            DispatchLog.EscalationSkipped(_logger, alertId, level, route.Name);
+            return;
+        }
+
+        if (!_escalated.TryGetValue(alertId, out var levels))
+        {
+            levels = [];
+            _escalated[alertId] = levels;
+        }
+
+        if (!levels.Add((route.Name, level)))
+        {
+            return;
+        }
+
+        var escalation = route.Escalation[level - 1];
+        var labels = GroupKey.GroupLabels(alert.Labels, route.GroupBy);
+        var known = escalation.Receivers.All(r =>
+            _groups.TryGetValue(GroupKey.For(route.Name, r, level, labels), out var group) && group.RestoredUnseen.Contains(alertId));
+        if (!known)
+        {
+            // After a restart the level's groups may already have announced it: then it was escalated before.
+            var receivers = string.Join(", ", escalation.Receivers);
+            Record(alertId, "escalated", $"level {level} of route {route.Name}: team {escalation.Team}, receivers {receivers}");
+            DispatchLog.Escalated(_logger, alertId, level, route.Name, escalation.Team, receivers);
+        }
+
+        Join(alert, _router.Match(alert.Labels), _scheduler.Now);
     }
 }

@@ -161,8 +161,9 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 {
                     Apply(alert, now);
                 }
-                catch (Exception e) when (e is SqliteException or InvalidOperationException or ArgumentException)
+                catch (Exception e)
                 {
+                    // On the scheduler's thread an escaping exception would end the process; one bad change must not.
                     DispatchLog.ChangeFailed(_logger, e, alert.Id);
                 }
             }
@@ -306,14 +307,22 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
             group.CancelTimer();
             var now = _scheduler.Now;
-            if (group.NextFlushAt() is { } due && due <= now)
+            try
             {
-                Flush(group, now);
-            }
+                if (group.NextFlushAt() is { } due && due <= now)
+                {
+                    Flush(group, now);
+                }
 
-            if (_groups.ContainsKey(group.Key))
+                if (_groups.ContainsKey(group.Key))
+                {
+                    Touch(group);
+                }
+            }
+            catch (Exception e)
             {
-                Touch(group);
+                // Kept for the next change or start-up rather than ending the process from a timer thread.
+                DispatchLog.GroupFailed(_logger, e, group.Key);
             }
         }
     }
