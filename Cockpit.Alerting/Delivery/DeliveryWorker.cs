@@ -41,6 +41,7 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
     private DateTimeOffset? _wakeAt;
     private bool _running;
     private int _passRequested;
+    private int _disposed;
 
     public DeliveryWorker(
         NotificationOutbox outbox,
@@ -104,6 +105,11 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Halt();
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -118,6 +124,12 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
 
     public void Dispose()
     {
+        // The container disposes it twice: as itself and as the hosted service its factory handed out.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Halt();
         _stopping.Cancel();
         _stopping.Dispose();

@@ -40,6 +40,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     private readonly Dictionary<long, AlertRecord> _alerts = [];
     private readonly Dictionary<string, NotificationGroup> _groups = new(StringComparer.Ordinal);
     private IDisposable? _subscription;
+    private Dictionary<long, DateTimeOffset>? _snapshotTimes;
     private bool _running;
     private int _drainRequested;
 
@@ -91,9 +92,12 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 Restore(state, now);
             }
 
-            // Subscribed before the snapshot: a change in between is queued and applied after it (older ones are skipped).
+            // Subscribed before the snapshot: a change in between is queued, and skipped in the first drain when the
+            // snapshot already has a later state of that alert.
             _subscription = _book.Changes.Subscribe(OnChange);
-            foreach (var alert in _book.Snapshot().OrderBy(a => a.ChangedAt).ThenBy(a => a.Id))
+            var snapshot = _book.Snapshot();
+            _snapshotTimes = snapshot.ToDictionary(a => a.Id, a => a.ChangedAt);
+            foreach (var alert in snapshot.OrderBy(a => a.ChangedAt).ThenBy(a => a.Id))
             {
                 Apply(alert, now);
             }
@@ -150,9 +154,12 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         lock (_gate)
         {
             var now = _scheduler.Now;
+            var snapshotTimes = _snapshotTimes;
+            _snapshotTimes = null;
             while (_inbox.TryDequeue(out var alert))
             {
-                if (!_running)
+                // The first drain holds what was published while the snapshot was taken; the snapshot already has it.
+                if (!_running || (snapshotTimes is not null && snapshotTimes.TryGetValue(alert.Id, out var seen) && alert.ChangedAt < seen))
                 {
                     continue;
                 }
@@ -172,11 +179,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
     private void Apply(AlertRecord alert, DateTimeOffset now)
     {
-        if (_alerts.TryGetValue(alert.Id, out var previous) && alert.ChangedAt < previous.ChangedAt)
-        {
-            return;
-        }
-
+        var previous = _alerts.GetValueOrDefault(alert.Id);
         _alerts[alert.Id] = alert;
         if (previous is null || previous.FiredAt != alert.FiredAt || alert.Status == AlertStatus.Resolved)
         {
