@@ -1,9 +1,39 @@
+using Cockpit.Alerting.Channels.DingTalk;
+using Cockpit.Alerting.Channels.Email;
+using Cockpit.Alerting.Channels.Feishu;
+using Cockpit.Alerting.Channels.Http;
+using Cockpit.Alerting.Channels.Webhook;
+using Cockpit.Alerting.Channels.WeCom;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cockpit.Alerting.Channels;
 
 /// <summary>Registers the notification channels (one <see cref="INotificationChannel"/> per <see cref="ReceiverKind"/>).</summary>
 internal static class ChannelRegistration
 {
-    public static IServiceCollection AddCockpitAlertChannels(this IServiceCollection services) => services;
+    /// <summary>Answers larger than this are someone else's error page; the channels read only the start anyway.</summary>
+    private const int MaxAnswerBytes = 1 << 20;
+
+    public static IServiceCollection AddCockpitAlertChannels(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Each attempt carries the receiver's own timeout, which may be longer than HttpClient's 100 s default. The
+        // factory's request logging is off: robot URLs carry their access token.
+        services.AddHttpClient(ChannelHttp.ClientName, client =>
+        {
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            client.MaxResponseContentBufferSize = MaxAnswerBytes;
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Cockpit-Alerting/1");
+        }).RemoveAllLoggers();
+        services.TryAddSingleton<ChannelHttp>();
+        services.AddSingleton<INotificationChannel, WebhookChannel>();
+        services.AddSingleton<INotificationChannel, WeComChannel>();
+        services.AddSingleton<INotificationChannel, DingTalkChannel>();
+        services.AddSingleton<INotificationChannel, FeishuChannel>();
+        services.AddSingleton<INotificationChannel, EmailChannel>();
+        services.TryAddSingleton<NotificationChannels>();
+        return services;
+    }
 }
