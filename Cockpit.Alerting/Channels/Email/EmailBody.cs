@@ -8,6 +8,7 @@ namespace Cockpit.Alerting.Channels.Email;
 /// <summary>
 /// The two parts of a notification email: plain text, and HTML in which everything from alerts is HTML-encoded and
 /// only Cockpit's own http(s) links become anchors. Both list every alert with its link and end with the group's link.
+/// Lines end in CRLF, the canonical form of text in MIME.
 /// </summary>
 internal static class EmailBody
 {
@@ -40,7 +41,7 @@ internal static class EmailBody
             body.Append('\n').Append("View all in Cockpit: ").Append(text.GroupLink).Append('\n');
         }
 
-        return body.ToString();
+        return body.ToString().ReplaceLineEndings("\r\n");
     }
 
     public static string Html(NotificationText text)
@@ -76,7 +77,7 @@ internal static class EmailBody
             body.Append("<p>").Append(Anchor("View all in Cockpit", text.GroupLink)).Append("</p>\n");
         }
 
-        return body.Append("</body></html>\n").ToString();
+        return body.Append("</body></html>\n").ToString().ReplaceLineEndings("\r\n");
     }
 
     private static string Anchor(string label, string url) => "<a href=\"" + Encode(url) + "\">" + Encode(label) + "</a>";

@@ -20,10 +20,17 @@ namespace Cockpit.Alerting.Channels.Email;
 /// </summary>
 internal sealed class EmailChannel : INotificationChannel
 {
+    private readonly TimeProvider _time;
+
+    public EmailChannel(TimeProvider time) => _time = time;
+
     public ReceiverKind Kind => ReceiverKind.Email;
 
-    /// <summary>The message for a notification (the caller disposes it).</summary>
-    public static MailMessage Compose(ReceiverOptions receiver, Notification notification)
+    /// <summary>
+    /// The message for a notification (the caller disposes it). Its Message-ID comes from the notification id, so a
+    /// retried attempt is the same message to mail clients and archives; its Date is <paramref name="now"/>.
+    /// </summary>
+    public static MailMessage Compose(ReceiverOptions receiver, Notification notification, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(notification);
@@ -42,7 +49,10 @@ internal sealed class EmailChannel : INotificationChannel
                 message.To.Add(new MailAddress(to));
             }
 
-            message.Headers.Add(ChannelHttp.NotificationIdHeader, notification.Id.ToString(CultureInfo.InvariantCulture));
+            var id = notification.Id.ToString(CultureInfo.InvariantCulture);
+            message.Headers.Add(ChannelHttp.NotificationIdHeader, id);
+            message.Headers.Add("Message-ID", $"<cockpit-notification-{id}@{MessageIdDomain(notification.ExternalUrl)}>");
+            message.Headers.Add("Date", now.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + now.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "", StringComparison.Ordinal));
             message.AlternateViews.Add(View(EmailBody.Text(text), MediaTypeNames.Text.Plain));
             message.AlternateViews.Add(View(EmailBody.Html(text), MediaTypeNames.Text.Html));
             return message;
@@ -66,7 +76,7 @@ internal sealed class EmailChannel : INotificationChannel
         MailMessage message;
         try
         {
-            message = Compose(receiver, notification);
+            message = Compose(receiver, notification, _time.GetUtcNow());
         }
         catch (FormatException e)
         {
@@ -117,6 +127,9 @@ internal sealed class EmailChannel : INotificationChannel
             }
         }
     }
+
+    private static string MessageIdDomain(string externalUrl) =>
+        Uri.TryCreate(externalUrl, UriKind.Absolute, out var uri) && uri.IdnHost.Length > 0 ? uri.IdnHost : "cockpit.invalid";
 
     private static SmtpClient Client(ReceiverOptions receiver)
     {
