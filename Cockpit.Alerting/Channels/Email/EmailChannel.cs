@@ -20,17 +20,16 @@ namespace Cockpit.Alerting.Channels.Email;
 /// </summary>
 internal sealed class EmailChannel : INotificationChannel
 {
-    private readonly TimeProvider _time;
-
-    public EmailChannel(TimeProvider time) => _time = time;
+    private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(5);
 
     public ReceiverKind Kind => ReceiverKind.Email;
 
     /// <summary>
     /// The message for a notification (the caller disposes it). Its Message-ID comes from the notification id, so a
-    /// retried attempt is the same message to mail clients and archives; its Date is <paramref name="now"/>.
+    /// retried attempt is the same message to mail clients and archives. (Its Date header is SmtpClient's own: it
+    /// overwrites any Date set on the message with its clock.)
     /// </summary>
-    public static MailMessage Compose(ReceiverOptions receiver, Notification notification, DateTimeOffset now)
+    public static MailMessage Compose(ReceiverOptions receiver, Notification notification)
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(notification);
@@ -52,7 +51,6 @@ internal sealed class EmailChannel : INotificationChannel
             var id = notification.Id.ToString(CultureInfo.InvariantCulture);
             message.Headers.Add(ChannelHttp.NotificationIdHeader, id);
             message.Headers.Add("Message-ID", $"<cockpit-notification-{id}@{MessageIdDomain(notification.ExternalUrl)}>");
-            message.Headers.Add("Date", now.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + now.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "", StringComparison.Ordinal));
             message.AlternateViews.Add(View(EmailBody.Text(text), MediaTypeNames.Text.Plain));
             message.AlternateViews.Add(View(EmailBody.Html(text), MediaTypeNames.Text.Html));
             return message;
@@ -76,7 +74,7 @@ internal sealed class EmailChannel : INotificationChannel
         MailMessage message;
         try
         {
-            message = Compose(receiver, notification, _time.GetUtcNow());
+            message = Compose(receiver, notification);
         }
         catch (FormatException e)
         {
@@ -137,7 +135,8 @@ internal sealed class EmailChannel : INotificationChannel
         {
             DeliveryMethod = SmtpDeliveryMethod.Network,
             EnableSsl = receiver.SmtpTls,
-            Timeout = (int)Math.Clamp(receiver.Timeout.TotalMilliseconds, 1, int.MaxValue),
+            // A backstop only: the attempt's own deadline (the cancellation token) ends it first and says why.
+            Timeout = (int)Math.Clamp((receiver.Timeout + Backstop).TotalMilliseconds, 1, int.MaxValue),
         };
         if (!string.IsNullOrEmpty(receiver.SmtpUser))
         {
@@ -158,7 +157,7 @@ internal sealed class EmailChannel : INotificationChannel
     // another attempt would send it twice to those who have it.
     private static DeliveryOutcome Refused(ReceiverOptions receiver, IReadOnlyList<SmtpFailedRecipientException> refusals)
     {
-        var error = "SMTP refused " + string.Join("; ", refusals.Select(r => $"{r.FailedRecipient}: {Describe(r)}"));
+        var error = "SMTP refused " + string.Join("; ", refusals.Select(r => $"{r.FailedRecipient?.Trim('<', '>')}: {Describe(r)}"));
         var everyone = refusals.Select(r => r.FailedRecipient).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= receiver.To.Count;
         return everyone && refusals.All(r => Transient(r.StatusCode)) ? DeliveryOutcome.Retry(error) : DeliveryOutcome.Fail(error);
     }
