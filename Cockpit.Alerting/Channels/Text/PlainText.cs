@@ -10,7 +10,7 @@ namespace Cockpit.Alerting.Channels.Text;
 /// </summary>
 internal static class PlainText
 {
-    /// <summary>The text on one line (line breaks and other control characters become spaces), at most <paramref name="maxElements"/> text elements, "…" when cut.</summary>
+    /// <summary>The text on one line (each run of line breaks and other control characters becomes one space), at most <paramref name="maxElements"/> text elements, "…" when cut.</summary>
     public static string Line(string? text, int maxElements)
     {
         if (string.IsNullOrEmpty(text))
@@ -34,9 +34,16 @@ internal static class PlainText
         }
 
         var builder = new StringBuilder(text.Length);
+        var previousControl = false;
         foreach (var c in text)
         {
-            builder.Append(char.IsControl(c) ? ' ' : c);
+            var control = char.IsControl(c);
+            if (!control || !previousControl)
+            {
+                builder.Append(control ? ' ' : c);
+            }
+
+            previousControl = control;
         }
 
         return builder.ToString().Trim();
