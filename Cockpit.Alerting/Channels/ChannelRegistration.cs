@@ -20,13 +20,16 @@ internal static class ChannelRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         // Each attempt carries the receiver's own timeout, which may be longer than HttpClient's 100 s default. The
-        // factory's request logging is off: robot URLs carry their access token.
+        // factory's request logging is off: robot URLs carry their access token. Redirects are not followed: a 302
+        // would turn the POST into a GET whose 200 would look like a delivery.
         services.AddHttpClient(ChannelHttp.ClientName, client =>
         {
             client.Timeout = Timeout.InfiniteTimeSpan;
             client.MaxResponseContentBufferSize = MaxAnswerBytes;
             client.DefaultRequestHeaders.UserAgent.ParseAdd("Cockpit-Alerting/1");
-        }).RemoveAllLoggers();
+        })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
         services.TryAddSingleton<ChannelHttp>();
         services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddSingleton<INotificationChannel, WeComChannel>();

@@ -99,6 +99,11 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
                 context.Response.AddHeader("Retry-After", date.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             }
 
+            if (answer.Location is { } location)
+            {
+                context.Response.AddHeader("Location", location);
+            }
+
             if (answer.Body is { } text)
             {
                 var bytes = Encoding.UTF8.GetBytes(text);
@@ -114,8 +119,11 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>One scripted answer; <see cref="Hang"/> never answers; Retry-After as seconds or, failing that, as a date.</summary>
-    public sealed record Answer(int Status, string? Body = null, int? RetryAfterSeconds = null, bool Hang = false, DateTimeOffset? RetryAfterDate = null)
+    /// <summary>
+    /// One scripted answer; <see cref="Hang"/> never answers; Retry-After as seconds or, failing that, as a date;
+    /// <see cref="Location"/> for a redirect.
+    /// </summary>
+    public sealed record Answer(int Status, string? Body = null, int? RetryAfterSeconds = null, bool Hang = false, DateTimeOffset? RetryAfterDate = null, string? Location = null)
     {
         public static Answer Error(int status, string error) => new(status, $"{{\"error\":\"{error.Replace("\"", "\\\"", StringComparison.Ordinal)}\"}}");
     }

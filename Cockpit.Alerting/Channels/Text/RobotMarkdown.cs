@@ -18,14 +18,15 @@ internal sealed class RobotMarkdown
     private readonly bool _entitiesOnly;
     private readonly string _lineBreak;
     private readonly string _headingPrefix;
+    private readonly string _headingSuffix;
     private readonly Func<AlertText, string?> _colour;
     private readonly string _colourQuote;
 
-    private RobotMarkdown(bool entitiesOnly, string lineBreak, string headingPrefix, Func<AlertText, string?> colour, string colourQuote)
+    private RobotMarkdown(bool entitiesOnly, string lineBreak, (string Prefix, string Suffix) heading, Func<AlertText, string?> colour, string colourQuote)
     {
         _entitiesOnly = entitiesOnly;
         _lineBreak = lineBreak;
-        _headingPrefix = headingPrefix;
+        (_headingPrefix, _headingSuffix) = heading;
         _colour = colour;
         _colourQuote = colourQuote;
     }
@@ -37,12 +38,12 @@ internal sealed class RobotMarkdown
     public static RobotMarkdown WeCom { get; } = new(
         entitiesOnly: false,
         "\n",
-        "## ",
+        ("## ", ""),
         a => !a.Firing ? "info" : a.Severity == AlertSeverity.Info ? "comment" : "warning",
         "\"");
 
     /// <summary>DingTalk: no colours (its markdown has none), lines need a blank line between them to break.</summary>
-    public static RobotMarkdown DingTalk { get; } = new(entitiesOnly: false, "\n\n", "### ", _ => null, "\"");
+    public static RobotMarkdown DingTalk { get; } = new(entitiesOnly: false, "\n\n", ("### ", ""), _ => null, "\"");
 
     /// <summary>
     /// Feishu lark_md: <c>&lt;font color='red|green|grey'&gt;</c>; special characters become numeric HTML entities,
@@ -51,7 +52,7 @@ internal sealed class RobotMarkdown
     public static RobotMarkdown Feishu { get; } = new(
         entitiesOnly: true,
         "\n",
-        "**",
+        ("**", "**"),
         a => !a.Firing ? "green" : a.Severity == AlertSeverity.Info ? "grey" : "red",
         "'");
 
@@ -93,7 +94,7 @@ internal sealed class RobotMarkdown
     public string Heading(NotificationText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var heading = _headingPrefix + Escape(text.Title) + (_headingPrefix == "**" ? "**" : "");
+        var heading = _headingPrefix + Escape(text.Title) + _headingSuffix;
         return text.Audience is null ? heading : heading + _lineBreak + Escape(text.Audience);
     }
 

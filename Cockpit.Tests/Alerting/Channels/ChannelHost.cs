@@ -1,5 +1,7 @@
 using Cockpit.Alerting.Channels;
+using Cockpit.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cockpit.Tests.Alerting.Channels;
@@ -13,7 +15,7 @@ internal sealed class ChannelHost : IDisposable
     {
         Time = new FakeTimeProvider(now ?? ChannelTestData.Now);
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Time);
         services.AddCockpitAlertChannels();
         _services = services.BuildServiceProvider();
@@ -21,6 +23,9 @@ internal sealed class ChannelHost : IDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>What the channels logged.</summary>
+    public LogCapture Logs { get; } = new();
 
     public NotificationChannels Channels { get; }
 

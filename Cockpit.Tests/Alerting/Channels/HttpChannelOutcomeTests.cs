@@ -51,6 +51,18 @@ public sealed class HttpChannelOutcomeTests : IDisposable
 
     [Theory]
     [MemberData(nameof(HttpKinds))]
+    public async Task Send_Redirect_FailWithoutFollowing(ReceiverKind kind)
+    {
+        await using var server = new ScriptedHttpServer(new Answer(302, Location: "/elsewhere")) { ScriptedPath = null, Default = new Answer(200, "{\"errcode\":0,\"code\":0}") };
+
+        var outcome = await _host[kind].SendAsync(ChannelTestData.Receiver(kind, server.Address), ChannelTestData.TwoAlerts(), CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Fail("HTTP 302"), outcome);
+        Assert.Single(server.Requests);
+    }
+
+    [Theory]
+    [MemberData(nameof(HttpKinds))]
     public async Task Send_ConnectionRefused_Retry(ReceiverKind kind)
     {
         var nobody = new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}/hook");

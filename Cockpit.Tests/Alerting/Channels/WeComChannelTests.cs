@@ -73,5 +73,20 @@ public sealed class WeComChannelTests : IDisposable
         Assert.True(Encoding.UTF8.GetByteCount(oneMore) > WeComChannel.MaxContentBytes);
     }
 
+    [Fact]
+    public async Task Send_TooManyAlerts_LogsHowManyWereLeftOutWithoutTheUrl()
+    {
+        await using var server = new ScriptedHttpServer(new Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}")) { ScriptedPath = null };
+        var receiver = ChannelTestData.Receiver(ReceiverKind.WeCom, new Uri(server.Address, "send?key=secret-key"));
+
+        var outcome = await _host[ReceiverKind.WeCom].SendAsync(receiver, ChannelTestData.Many(500), CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Ok, outcome);
+        var included = WeComChannel.Render(ChannelTestData.Many(500)).Included;
+        Assert.Equal(
+            $"Information Cockpit.Alerting.Channels.WeCom.WeComChannel[3100]: Notification 42 to ops holds {included} of its 500 alerts: the rest do not fit in WeCom's 4096 bytes, the message links to the group instead",
+            _host.Logs.ToString());
+    }
+
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }
