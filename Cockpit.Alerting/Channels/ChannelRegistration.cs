@@ -31,11 +31,14 @@ internal static class ChannelRegistration
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers();
         services.TryAddSingleton<ChannelHttp>();
-        services.AddSingleton<INotificationChannel, WebhookChannel>();
-        services.AddSingleton<INotificationChannel, WeComChannel>();
-        services.AddSingleton<INotificationChannel, DingTalkChannel>();
-        services.AddSingleton<INotificationChannel, FeishuChannel>();
-        services.AddSingleton<INotificationChannel, EmailChannel>();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<INotificationChannel, WebhookChannel>(),
+            ServiceDescriptor.Singleton<INotificationChannel, WeComChannel>(),
+            ServiceDescriptor.Singleton<INotificationChannel, DingTalkChannel>(),
+            ServiceDescriptor.Singleton<INotificationChannel, FeishuChannel>(),
+            ServiceDescriptor.Singleton<INotificationChannel, EmailChannel>(),
+        ]);
         services.TryAddSingleton<NotificationChannels>();
         return services;
     }

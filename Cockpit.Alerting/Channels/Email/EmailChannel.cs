@@ -25,9 +25,10 @@ internal sealed class EmailChannel : INotificationChannel
     public ReceiverKind Kind => ReceiverKind.Email;
 
     /// <summary>
-    /// The message for a notification (the caller disposes it). Its Message-ID comes from the notification id, so a
-    /// retried attempt is the same message to mail clients and archives. (Its Date header is SmtpClient's own: it
-    /// overwrites any Date set on the message with its clock.)
+    /// The message for a notification (the caller disposes it). Its Message-ID comes from the notification's id and
+    /// queue time, so a retried attempt is the same message to mail clients and archives, while a new database that
+    /// counts ids from 1 again does not make a new message look like an old one. (Its Date header is SmtpClient's own:
+    /// it overwrites any Date set on the message with its clock.)
     /// </summary>
     public static MailMessage Compose(ReceiverOptions receiver, Notification notification)
     {
@@ -50,7 +51,8 @@ internal sealed class EmailChannel : INotificationChannel
 
             var id = notification.Id.ToString(CultureInfo.InvariantCulture);
             message.Headers.Add(ChannelHttp.NotificationIdHeader, id);
-            message.Headers.Add("Message-ID", $"<cockpit-notification-{id}@{MessageIdDomain(notification.ExternalUrl)}>");
+            var queued = notification.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            message.Headers.Add("Message-ID", $"<cockpit-notification-{id}.{queued}@{MessageIdDomain(notification.ExternalUrl)}>");
             message.AlternateViews.Add(View(EmailBody.Text(text), MediaTypeNames.Text.Plain));
             message.AlternateViews.Add(View(EmailBody.Html(text), MediaTypeNames.Text.Html));
             return message;

@@ -27,7 +27,7 @@ public sealed class EmailChannelTests : IDisposable
         Assert.Equal("cockpit@example.com", message.Header("From"));
         Assert.Equal("oncall@example.com, lead@example.com", message.Header("To"));
         Assert.Equal("42", message.Header("X-Cockpit-Notification-Id"));
-        Assert.Equal("<cockpit-notification-42@cockpit.example>", message.Header("Message-ID"));
+        Assert.Equal("<cockpit-notification-42.1795525800000@cockpit.example>", message.Header("Message-ID"));
         Assert.NotEmpty(message.Header("Date")!);
         Assert.StartsWith("multipart/alternative;", message.Header("Content-Type"), StringComparison.Ordinal);
         Assert.Equal(["text/plain; charset=utf-8", "text/html; charset=utf-8"], message.Parts.Select(p => p.ContentType));

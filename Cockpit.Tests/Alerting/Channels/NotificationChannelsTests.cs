@@ -23,6 +23,19 @@ public sealed class NotificationChannelsTests
     }
 
     [Fact]
+    public void AddCockpitAlertChannels_Twice_StillOneChannelPerKind()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCockpitAlertChannels();
+        services.AddCockpitAlertChannels();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(5, provider.GetServices<INotificationChannel>().Count());
+        Assert.Equal(5, provider.GetRequiredService<NotificationChannels>().Kinds.Count);
+    }
+
+    [Fact]
     public void For_KindWithoutChannel_Throws()
     {
         var channels = new NotificationChannels([]);
