@@ -1,4 +1,5 @@
-using Cockpit.Detection.Alerts;
+using Cockpit.Alerting.Lifecycle;
+using Cockpit.Alerting.Model;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Http;
@@ -83,34 +84,34 @@ public static class CockpitApi
         return Results.Ok(series);
     }
 
-    private static IResult ListAlerts(string? state, AlertFeed feed)
+    private static IResult ListAlerts(string? state, IAlertBook book)
     {
-        AlertState? filter = null;
+        AlertStatus? filter = null;
         if (!string.IsNullOrWhiteSpace(state))
         {
-            if (!Enum.TryParse<AlertState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!Enum.TryParse<AlertStatus>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return Results.BadRequest(new { error = $"Unknown state '{state}'; use one of: {string.Join(", ", Enum.GetNames<AlertState>()).ToLowerInvariant()}." });
+                return Results.BadRequest(new { error = $"Unknown state '{state}'; use one of: {string.Join(", ", Enum.GetNames<AlertStatus>()).ToLowerInvariant()}." });
             }
 
             filter = parsed;
         }
 
-        var alerts = feed.Snapshot().Where(a => filter is null || a.State == filter).Select(a => new
+        var alerts = book.Snapshot().Where(a => filter is null || a.Status == filter).Select(a => new
         {
             a.Id,
             a.Rule,
             a.Measurement,
             a.Tags,
             a.Severity,
-            a.State,
+            State = a.Status,
             a.Summary,
             Value = Finite(a.Value),
             Expected = Finite(a.Expected),
             Score = Finite(a.Score),
-            a.StartedAt,
+            a.StartsAt,
             a.UpdatedAt,
-            a.ResolvedAt,
+            a.EndsAt,
         });
         return Results.Ok(alerts);
     }
