@@ -206,18 +206,6 @@ public sealed class EmailChannelTests : IDisposable
         Assert.Empty(smtp.Commands);
     }
 
-    [Fact]
-    public async Task Send_LineStartingWithADot_ArrivesIntact()
-    {
-        await using var smtp = new SmtpListener();
-        var two = ChannelTestData.TwoAlerts();
-        var dotted = two with { Alerts = [two.Alerts[1] with { Summary = "." }] };
-
-        Assert.Equal(DeliveryOutcome.Ok, await Send(smtp, dotted));
-
-        Assert.Contains("\r\nSummary: .\r\n", RawMail.Parse(Assert.Single(smtp.Messages).Raw).Single("text/plain").Text, StringComparison.Ordinal);
-    }
-
     private static ReceiverOptions Receiver(string host, int port, TimeSpan? timeout = null) => new()
     {
         Name = "mail",
