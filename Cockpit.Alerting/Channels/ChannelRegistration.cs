@@ -6,10 +6,14 @@ using Cockpit.Alerting.Channels.Webhook;
 using Cockpit.Alerting.Channels.WeCom;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Alerting.Channels;
 
-/// <summary>Registers the notification channels (one <see cref="INotificationChannel"/> per <see cref="ReceiverKind"/>).</summary>
+/// <summary>
+/// Registers the notification channels (one <see cref="INotificationChannel"/> per <see cref="ReceiverKind"/>), the
+/// <see cref="NotificationChannels"/> lookup, their named <see cref="HttpClient"/> and the receivers' start-up check.
+/// </summary>
 internal static class ChannelRegistration
 {
     /// <summary>Answers larger than this are someone else's error page; the channels read only the start anyway.</summary>
@@ -40,6 +44,7 @@ internal static class ChannelRegistration
             ServiceDescriptor.Singleton<INotificationChannel, EmailChannel>(),
         ]);
         services.TryAddSingleton<NotificationChannels>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, ReceiversValidator>());
         return services;
     }
 }
