@@ -26,7 +26,7 @@ public sealed class CockpitApiTests : IDisposable
     [Fact]
     public async Task Series_SimulatorRunning_ListsEverySimulatedSeries()
     {
-        using var client = _factory.CreateClient();
+        using var client = _factory.CreateApiClient();
 
         var series = await Eventually.Get(
             async () =>
