@@ -1,10 +1,15 @@
 using Cockpit.Alerting.Channels;
 using Cockpit.Alerting.Delivery;
 using Cockpit.Alerting.Dispatch;
+using Cockpit.Alerting.Lifecycle;
+using Cockpit.Alerting.Silences;
 using Cockpit.Alerting.Storage;
 using Cockpit.Detection;
+using Cockpit.Detection.Alerts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Alerting;
 
@@ -25,6 +30,12 @@ public static class AlertingHostingExtensions
             .Bind(builder.Configuration.GetSection(AlertingOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<AlertingDatabase>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, InhibitRulesValidator>());
+        services.AddSingleton<SilenceBook>();
+        services.AddSingleton<ISilenceBook>(sp => sp.GetRequiredService<SilenceBook>());
+        services.AddSingleton<AlertBook>();
+        services.AddSingleton<IAlertBook>(sp => sp.GetRequiredService<AlertBook>());
+        services.AddSingleton<IAlertSignalSink>(sp => sp.GetRequiredService<AlertBook>());
         services.AddCockpitAlertChannels();
         services.AddCockpitNotificationDispatch();
         services.AddCockpitNotificationDelivery();

@@ -1,5 +1,4 @@
 using System.Reactive.Concurrency;
-using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Detection.Rollups;
 using Cockpit.Detection.Rules;
@@ -14,7 +13,7 @@ namespace Cockpit.Detection;
 /// <summary>Registers everything <c>Cockpit.Detection</c> provides.</summary>
 public static class DetectionHostingExtensions
 {
-    /// <summary>Adds ingest (if not added yet), the detection pipeline, the alert feed and the live rollups.</summary>
+    /// <summary>Adds ingest (if not added yet), the detection pipeline and the live rollups.</summary>
     public static IHostApplicationBuilder AddCockpitDetection(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -35,7 +34,6 @@ public static class DetectionHostingExtensions
 #pragma warning restore RS0030
 
         services.AddSingleton<LiveRollups>();
-        services.AddSingleton<AlertFeed>();
         services.AddSingleton<DetectionPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<DetectionPipeline>());
         return builder;

@@ -14,6 +14,9 @@ public interface IAlertBook
     /// <summary>The alerts (open ones and recently resolved ones), newest first.</summary>
     IReadOnlyList<AlertRecord> Snapshot();
 
+    /// <summary>Calls <paramref name="onChanged"/> at most once per UI throttle interval after changes (for the dashboard).</summary>
+    IDisposable SubscribeThrottled(Action onChanged);
+
     /// <summary>The alert with that id (open or resolved, from memory or the database), or null.</summary>
     AlertRecord? Find(long id);
 

@@ -23,6 +23,12 @@ public sealed record AlertSignal(
     double Score,
     DateTimeOffset Time)
 {
+    /// <summary>
+    /// True when the condition has started to hold but the rule needs more before it fires (not <see cref="Firing"/>).
+    /// A signal that is neither firing nor pending ends a pending alert as well as a firing one.
+    /// </summary>
+    public bool Pending { get; init; }
+
     /// <summary>Rule plus sorted labels: the identity that de-duplicates alerts.</summary>
     public string Fingerprint =>
         Rule + "{" + string.Join(',', Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value)) + "}";

@@ -12,7 +12,8 @@ internal static class AlertSignals
     /// <summary>The signal for a transition of <paramref name="subject"/>'s alert.</summary>
     public static AlertSignal For(DetectionSubject subject, AlertTransition transition, long timeNs, double value, double score, DetectorReading reading)
     {
-        var firing = transition != AlertTransition.Resolved;
+        var firing = transition is AlertTransition.Fired or AlertTransition.Escalated;
+        var anomalous = firing || transition == AlertTransition.Pending;
         var rule = subject.Rule.Options;
         var peak = firing ? Math.Max(score, subject.Alert.Peak) : score;
         var severity = rule.CriticalAbove is { } critical && peak >= critical ? AlertSeverity.Critical : rule.Severity;
@@ -22,11 +23,14 @@ internal static class AlertSignals
             Labels(subject),
             firing,
             severity,
-            Describe(subject, firing, timeNs, value, score, reading),
+            Describe(subject, anomalous, timeNs, value, score, reading),
             value,
             reading.Expected,
             score,
-            UnixTime.ToDateTimeOffset(timeNs));
+            UnixTime.ToDateTimeOffset(timeNs))
+        {
+            Pending = transition == AlertTransition.Pending,
+        };
     }
 
     /// <summary>The resolve signal of a firing subject that is no longer watched because nothing arrived for it.</summary>

@@ -32,6 +32,7 @@ public sealed class DetectionEngine : IDisposable
     private readonly DetectorContext _context = new();
     private readonly Subject<ScoredValue> _scores = new();
     private readonly Subject<AlertSignal> _signals = new();
+    private readonly Subject<AlertSignal> _pending = new();
     private readonly long _idleNs;
     private readonly long _silenceForgetNs;
     private long _points;
@@ -62,6 +63,13 @@ public sealed class DetectionEngine : IDisposable
 
     /// <summary>Alerts firing, escalating and resolving.</summary>
     public IObservable<AlertSignal> Signals => _signals;
+
+    /// <summary>
+    /// Alerts going pending (<see cref="AlertSignal.Pending"/>: the first anomalous value of a run that has not fired yet)
+    /// and pending alerts clearing (a non-firing, non-pending signal). Kept apart from <see cref="Signals"/> because they
+    /// are frequent and only worth showing, never notifying.
+    /// </summary>
+    public IObservable<AlertSignal> PendingSignals => _pending;
 
     /// <summary>Counters and sizes, as of now.</summary>
     public DetectionEngineStatus Status => new()
@@ -124,7 +132,11 @@ public sealed class DetectionEngine : IDisposable
             else if (nowNs - subject.LastArrivalNs > _idleNs)
             {
                 // Nobody will send the value that would resolve it: resolve it now rather than leave it firing forever.
-                if (subject.Alert.Resolve() == AlertTransition.Resolved)
+                if (subject.Alert.Pending)
+                {
+                    _pending.OnNext(AlertSignals.Forgotten(subject, nowNs, _options.IdleTimeout));
+                }
+                else if (subject.Alert.Resolve() == AlertTransition.Resolved)
                 {
                     _signals.OnNext(AlertSignals.Forgotten(subject, nowNs, _options.IdleTimeout));
                 }
@@ -147,6 +159,7 @@ public sealed class DetectionEngine : IDisposable
     {
         _scores.Dispose();
         _signals.Dispose();
+        _pending.Dispose();
     }
 
     private DetectionSubject[] Subscribe(SeriesKey series, string field)
@@ -284,7 +297,14 @@ public sealed class DetectionEngine : IDisposable
     private void Step(DetectionSubject subject, long timeNs, double score, double value, DetectorReading reading)
     {
         var transition = subject.Alert.Step(timeNs, score, subject.Rule.Timing);
-        if (transition != AlertTransition.None)
+        if (transition is AlertTransition.Pending or AlertTransition.PendingCleared)
+        {
+            if (_pending.HasObservers)
+            {
+                _pending.OnNext(AlertSignals.For(subject, transition, timeNs, value, score, reading));
+            }
+        }
+        else if (transition != AlertTransition.None)
         {
             _signals.OnNext(AlertSignals.For(subject, transition, timeNs, value, score, reading));
         }

@@ -11,7 +11,8 @@ namespace Cockpit.Detection.Pipeline;
 
 /// <summary>
 /// Runs detection on the live point stream: every point updates the live rollups and goes through the
-/// <see cref="DetectionEngine"/>; its alert signals become alerts in the <see cref="AlertFeed"/>. Silence and
+/// <see cref="DetectionEngine"/>; its alert signals (and pending signals) go to every registered
+/// <see cref="IAlertSignalSink"/> (the alerting layer). Silence and
 /// eviction are judged every sweep interval on the scheduler. A failing step is logged and skipped for that point,
 /// so one bad value never stops detection.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
     private readonly Lock _lock = new();
     private readonly IngestBus _bus;
     private readonly LiveRollups _rollups;
-    private readonly AlertFeed _alerts;
+    private readonly IAlertSignalSink[] _sinks;
     private readonly IScheduler _scheduler;
     private readonly DetectionOptions _options;
     private readonly ILogger<DetectionPipeline> _logger;
@@ -32,19 +33,21 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
     public DetectionPipeline(
         IngestBus bus,
         LiveRollups rollups,
-        AlertFeed alerts,
+        IEnumerable<IAlertSignalSink> sinks,
         IScheduler scheduler,
         IOptions<DetectionOptions> options,
         ILogger<DetectionPipeline> logger)
     {
         _bus = bus;
         _rollups = rollups;
-        _alerts = alerts;
+        _sinks = [.. sinks];
         _scheduler = scheduler;
         _options = options.Value;
         _logger = logger;
         _engine = new DetectionEngine(_options);
-        _signals = _engine.Signals.Subscribe(OnSignal);
+        _signals = new System.Reactive.Disposables.CompositeDisposable(
+            _engine.Signals.Subscribe(OnSignal),
+            _engine.PendingSignals.Subscribe(OnSignal));
     }
 
     /// <summary>What the engine has done so far.</summary>
@@ -118,27 +121,21 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
 
     private void OnSignal(AlertSignal signal)
     {
-        if (_alerts.Apply(signal) is not { } alert)
+        foreach (var sink in _sinks)
         {
-            return;
-        }
-
-        // Opening and resolving are news; the escalations of a firing alert are not.
-        if (alert.State == AlertState.Resolved || alert.UpdatedAt == alert.StartedAt)
-        {
-            LogAlertChanged(alert.Id, alert.Rule, alert.State, alert.Summary);
-        }
-        else
-        {
-            LogAlertUpdated(alert.Id, alert.Summary);
+            try
+            {
+                sink.Accept(signal);
+            }
+            catch (Exception ex)
+            {
+                LogSinkFailed(ex, signal.Fingerprint);
+            }
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Alert {Id} ({Rule}) is {State}: {Summary}")]
-    private partial void LogAlertChanged(string id, string rule, AlertState state, string summary);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Alert {Id} still firing: {Summary}")]
-    private partial void LogAlertUpdated(string id, string summary);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "An alert sink failed on the signal for {Fingerprint}")]
+    private partial void LogSinkFailed(Exception exception, string fingerprint);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Detection failed on a point of {Series}")]
     private partial void LogPointFailed(Exception exception, string series);

@@ -5,7 +5,8 @@ namespace Cockpit.Detection.Rules;
 /// <see cref="RuleTiming.FireAbove"/>; the alert fires once values have stayed anomalous for the pending number of
 /// points and the pending time, and no sooner than the minimum re-fire interval after its previous firing; it
 /// resolves after the recovery number of values in a row below <see cref="RuleTiming.RecoverBelow"/> (hysteresis:
-/// a value between the two thresholds neither fires nor recovers). While firing, only reaching the critical score is
+/// a value between the two thresholds neither fires nor recovers). The first anomalous value of a run that does not fire
+/// at once is reported as pending, and the end of a run that never fired as pending cleared. While firing, only reaching the critical score is
 /// news (escalation); a score that merely moves is not, so a firing alert does not chatter. Times are the caller's clock (event time for
 /// scored points, scheduler time for silence). A mutable struct kept inline in the subject: no allocation.
 /// </summary>
@@ -19,6 +20,9 @@ internal struct AlertStateMachine
 
     /// <summary>Whether the alert is firing.</summary>
     public bool Firing { get; private set; }
+
+    /// <summary>Whether an anomalous run is under way that has not fired (yet).</summary>
+    public readonly bool Pending => _anomalousRun > 0 && !Firing;
 
     /// <summary>The highest score seen since the alert fired.</summary>
     public double Peak { get; private set; }
@@ -53,13 +57,14 @@ internal struct AlertStateMachine
                 return AlertTransition.Fired;
             }
 
-            return AlertTransition.None;
+            return _anomalousRun == 1 ? AlertTransition.Pending : AlertTransition.None;
         }
 
+        var wasPending = _anomalousRun > 0 && !Firing;
         _anomalousRun = 0;
         if (!Firing)
         {
-            return AlertTransition.None;
+            return wasPending ? AlertTransition.PendingCleared : AlertTransition.None;
         }
 
         _calmRun = score < timing.RecoverBelow ? _calmRun + 1 : 0;

@@ -14,4 +14,10 @@ internal enum AlertTransition
 
     /// <summary>The firing alert recovered.</summary>
     Resolved,
+
+    /// <summary>A value was anomalous but the alert needs more (pending points or time, or the re-fire interval) to fire.</summary>
+    Pending,
+
+    /// <summary>The anomalous run ended before the alert fired.</summary>
+    PendingCleared,
 }

@@ -1,4 +1,4 @@
-using Cockpit.Detection.Alerts;
+using Cockpit.Alerting.Model;
 using Cockpit.Web.Components.Controls;
 
 namespace Cockpit.Web.Wall;
@@ -10,8 +10,8 @@ public sealed record WallSnapshot(
     IReadOnlyList<ChartSeries> Complaints,
     IReadOnlyList<ChartSeries> SuccessRate,
     IReadOnlyList<ChartSeries> Latency,
-    IReadOnlyList<Alert> Alerts)
+    IReadOnlyList<AlertRecord> Alerts)
 {
-    /// <summary>Alerts currently firing.</summary>
-    public int Firing => Alerts.Count(a => a.State == AlertState.Firing);
+    /// <summary>Alerts currently firing (acknowledged ones included: they still fire).</summary>
+    public int Firing => Alerts.Count(a => a.Status is AlertStatus.Firing or AlertStatus.Acknowledged);
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Cockpit.Alerting.Lifecycle;
+using Cockpit.Alerting.Model;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Rollups;
 using Cockpit.Ingest.Model;
@@ -6,8 +8,8 @@ using Cockpit.Web.Components.Controls;
 
 namespace Cockpit.Web.Wall;
 
-/// <summary>Builds the wall's KPIs, chart lines and alert list from the live rollups and the alert feed (memory only).</summary>
-public sealed class WallSnapshotBuilder(LiveRollups rollups, AlertFeed alerts)
+/// <summary>Builds the wall's KPIs, chart lines and alert list from the live rollups and the alert book (memory only).</summary>
+public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts)
 {
     /// <summary>Buckets drawn in each chart.</summary>
     public const int ChartBuckets = 120;
@@ -76,9 +78,9 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, AlertFeed alerts)
         }
 
         var alertList = alerts.Snapshot();
-        var shown = alertList.Where(a => a.State == AlertState.Firing)
-            .Concat(alertList.Where(a => a.State != AlertState.Firing))
-            .Take(Math.Max(MaxAlerts, alertList.Count(a => a.State == AlertState.Firing)))
+        var shown = alertList.Where(IsActive)
+            .Concat(alertList.Where(a => a.Status == AlertStatus.Resolved))
+            .Take(Math.Max(MaxAlerts, alertList.Count(IsActive)))
             .ToList();
 
         var kpis = new List<KpiValue>
@@ -90,6 +92,9 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, AlertFeed alerts)
         };
         return new WallSnapshot(newest, kpis, complaints, successRate, latency, shown);
     }
+
+    // Pending alerts have not fired: the wall shows what on-call has been told about.
+    private static bool IsActive(AlertRecord alert) => alert.Status is AlertStatus.Firing or AlertStatus.Acknowledged;
 
     private static KpiValue ComplaintsKpi(double lastHour, double hourBefore)
     {
@@ -132,9 +137,9 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, AlertFeed alerts)
         return new KpiValue("Network latency", meanLatency.ToString("0", CultureInfo.InvariantCulture), "ms", detail, state);
     }
 
-    private static KpiValue AlertsKpi(IReadOnlyList<Alert> shown)
+    private static KpiValue AlertsKpi(IReadOnlyList<AlertRecord> shown)
     {
-        var firing = shown.Where(a => a.State == AlertState.Firing).ToList();
+        var firing = shown.Where(IsActive).ToList();
         var critical = firing.Count(a => a.Severity == AlertSeverity.Critical);
         var state = critical > 0 ? KpiState.Critical : firing.Count > 0 ? KpiState.Warning : KpiState.Ok;
         return new KpiValue(

@@ -22,7 +22,7 @@ public sealed class DetectionPipelineTests : IDisposable
 
     private readonly TestScheduler _scheduler = new();
     private readonly IngestBus _bus = new(Options.Create(new IngestBusOptions()));
-    private readonly AlertFeed _alerts;
+    private readonly RecordingSink _alerts = new();
     private readonly LiveRollups _rollups;
     private readonly DetectionPipeline _pipeline;
 
@@ -55,16 +55,14 @@ public sealed class DetectionPipelineTests : IDisposable
             ],
         });
         _scheduler.AdvanceTo(Points.Monday.Ticks);
-        _alerts = new AlertFeed(_scheduler, options);
         _rollups = new LiveRollups(_scheduler, options);
-        _pipeline = new DetectionPipeline(_bus, _rollups, _alerts, _scheduler, options, NullLogger<DetectionPipeline>.Instance);
+        _pipeline = new DetectionPipeline(_bus, _rollups, [_alerts], _scheduler, options, NullLogger<DetectionPipeline>.Instance);
         _pipeline.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public void Dispose()
     {
         _pipeline.Dispose();
-        _alerts.Dispose();
         _rollups.Dispose();
         _bus.Dispose();
     }
@@ -79,8 +77,9 @@ public sealed class DetectionPipelineTests : IDisposable
         }
     }
 
-    private string Alerts() => string.Join(" ", _alerts.Snapshot().Reverse().Select(a =>
-        $"{a.Rule}:{a.State}@{(a.StartedAt - Points.Monday).TotalMinutes}" + (a.ResolvedAt is { } r ? $"-{(r - Points.Monday).TotalMinutes}" : "")));
+    // The signals the sink got, e.g. "latency-high:pending@10 latency-high:firing@12 latency-high:resolved@16".
+    private string Alerts() => string.Join(" ", _alerts.Signals.Select(s =>
+        $"{s.Rule}:{(s.Firing ? "firing" : s.Pending ? "pending" : "resolved")}@{(s.Time - Points.Monday).TotalMinutes}"));
 
     [Fact]
     public void Pipeline_ThresholdWithPendingPeriodAndHysteresis_FiresAndResolvesIntoTheFeed()
@@ -88,7 +87,7 @@ public sealed class DetectionPipelineTests : IDisposable
         // Above 100 from minute 10; pending 2 minutes → fires at 12; 90 is between the limits; 70 recovers at 16.
         Send(50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 150, 150, 150, 90, 90, 90, 70, 50);
 
-        Assert.Equal("latency-high:Resolved@12-16", Alerts());
+        Assert.Equal("latency-high:pending@10 latency-high:firing@12 latency-high:resolved@16", Alerts());
         Assert.Equal(18, _pipeline.Status.Points);
     }
 
@@ -100,11 +99,11 @@ public sealed class DetectionPipelineTests : IDisposable
         _scheduler.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal("", Alerts());
         _scheduler.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal("source-silent:Firing@10", Alerts());
+        Assert.Equal("source-silent:firing@10", Alerts());
 
         Send(50);
 
-        Assert.Equal("source-silent:Resolved@10-11", Alerts());
+        Assert.Equal("source-silent:firing@10 source-silent:resolved@11", Alerts());
     }
 
     [Fact]
@@ -119,5 +118,12 @@ public sealed class DetectionPipelineTests : IDisposable
         Assert.Equal(1, _pipeline.Status.Subjects);
         Assert.Equal(1, _pipeline.Status.EvictedSubjects);
         Assert.Equal(0, _pipeline.Status.RoutedSeries);
+    }
+
+    private sealed class RecordingSink : IAlertSignalSink
+    {
+        public List<AlertSignal> Signals { get; } = [];
+
+        public void Accept(AlertSignal signal) => Signals.Add(signal);
     }
 }

@@ -67,9 +67,9 @@ public sealed class CockpitApiTests : IDisposable
         var alert = alerts[0];
         Assert.Equal("firing", alert.GetProperty("state").GetString());
         Assert.False(string.IsNullOrEmpty(alert.GetProperty("tags").GetProperty("region").GetString()));
-        Assert.StartsWith("A", alert.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.True(alert.GetProperty("id").GetInt64() > 0);
         Assert.Contains(alert.GetProperty("severity").GetString(), new[] { "warning", "critical" });
-        Assert.True(alert.GetProperty("updatedAt").GetDateTimeOffset() >= alert.GetProperty("startedAt").GetDateTimeOffset());
+        Assert.True(alert.GetProperty("updatedAt").GetDateTimeOffset() >= alert.GetProperty("startsAt").GetDateTimeOffset());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Cockpit.Alerting.Model;
 using Cockpit.Detection.Alerts;
 using Cockpit.Tests.Testing;
 using Cockpit.Web.Components.Controls;
@@ -7,7 +8,7 @@ namespace Cockpit.Tests.Web.Controls;
 
 public sealed class AlertListTests : BunitContext
 {
-    private static Alert Alert(string id, AlertState state, string region, string summary, int startedMinute = 0) => new()
+    private static AlertRecord Alert(long id, AlertStatus state, string region, string summary, int startedMinute = 0) => new()
     {
         Id = id,
         Fingerprint = "complaint-surge{region=" + region + "}",
@@ -15,10 +16,11 @@ public sealed class AlertListTests : BunitContext
         Measurement = "complaints",
         Tags = new Dictionary<string, string> { ["region"] = region },
         Severity = AlertSeverity.Critical,
-        State = state,
+        Status = state,
         Summary = summary,
-        StartedAt = Points.Monday.AddMinutes(startedMinute),
+        StartsAt = Points.Monday.AddMinutes(startedMinute),
         UpdatedAt = Points.Monday.AddMinutes(startedMinute),
+        ChangedAt = Points.Monday.AddMinutes(startedMinute),
     };
 
     [Fact]
@@ -33,7 +35,7 @@ public sealed class AlertListTests : BunitContext
     public void Render_FiringAndResolved_RowPerAlertWithStateAndAge()
     {
         var list = Render<AlertList>(p => p
-            .Add(l => l.Alerts, [Alert("A1", AlertState.Firing, "tianhe", "surge", 0), Alert("A2", AlertState.Resolved, "liwan", "over", 50)])
+            .Add(l => l.Alerts, [Alert(1, AlertStatus.Firing, "tianhe", "surge", 0), Alert(2, AlertStatus.Resolved, "liwan", "over", 50)])
             .Add(l => l.Now, Points.Monday.AddMinutes(75)));
 
         var rows = list.FindAll(".alert-row");
@@ -51,7 +53,7 @@ public sealed class AlertListTests : BunitContext
     {
         const string Evil = "<img src=x onerror=alert(1)>";
 
-        var list = Render<AlertList>(p => p.Add(l => l.Alerts, [Alert("A1", AlertState.Firing, Evil, Evil)]));
+        var list = Render<AlertList>(p => p.Add(l => l.Alerts, [Alert(1, AlertStatus.Firing, Evil, Evil)]));
 
         Assert.Empty(list.FindAll("img"));
         Assert.Equal(Evil, list.Find(".alert-summary").TextContent);

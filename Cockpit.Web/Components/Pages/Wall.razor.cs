@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cockpit.Detection.Alerts;
+using Cockpit.Alerting.Lifecycle;
 using Cockpit.Detection.Rollups;
 using Cockpit.Ingest.Simulation;
 using Cockpit.Web.Wall;
@@ -24,7 +24,7 @@ public sealed partial class Wall : ComponentBase, IDisposable
     private LiveRollups Rollups { get; set; } = default!;
 
     [Inject]
-    private AlertFeed Alerts { get; set; } = default!;
+    private IAlertBook Alerts { get; set; } = default!;
 
     [Inject]
     private SimulatorStatus Simulator { get; set; } = default!;
@@ -41,7 +41,7 @@ public sealed partial class Wall : ComponentBase, IDisposable
     {
         _snapshot = Builder.Build();
         _rollupSubscription = Rollups.Subscribe(Refresh);
-        _alertSubscription = Alerts.Subscribe(Refresh);
+        _alertSubscription = Alerts.SubscribeThrottled(Refresh);
     }
 
     public void Dispose()
