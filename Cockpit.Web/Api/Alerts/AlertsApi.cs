@@ -16,9 +16,6 @@ namespace Cockpit.Web.Api.Alerts;
 /// </summary>
 public static class AlertsApi
 {
-    /// <summary>Longest note accepted, in characters.</summary>
-    public const int MaxNoteLength = 4000;
-
     /// <summary>Maps the alert endpoints into <paramref name="api"/> (the <c>/api</c> group, which already requires <see cref="CockpitPolicies.Read"/>).</summary>
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {
@@ -78,17 +75,8 @@ public static class AlertsApi
             return Results.BadRequest(new ApiError("The body needs \"text\": the note, a string."));
         }
 
+        // The book checks the text (not empty, at most 4000 characters once trimmed) and answers Invalid otherwise.
         var text = textProperty.GetString()!;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Results.BadRequest(new ApiError("The note's text is empty."));
-        }
-
-        if (text.Length > MaxNoteLength)
-        {
-            return Results.BadRequest(new ApiError($"The note has {text.Length} characters; at most {MaxNoteLength} are allowed."));
-        }
-
         var author = ApiActor.Of(user);
         var result = book.AddNote(id, author, text);
         if (result.Outcome != AlertCommandOutcome.Done)
@@ -96,8 +84,8 @@ public static class AlertsApi
             return Answer(result, alerting.Value.ExternalUrl);
         }
 
-        // The command answers with the alert; the note it added is the newest one with this author and text.
-        var note = book.Notes(id).LastOrDefault(n => n.Author == author && n.Text == text);
+        // The command answers with the alert; the note it added is the newest one with this author and (trimmed) text.
+        var note = book.Notes(id).LastOrDefault(n => n.Author == author && n.Text == text.Trim());
         return note is null
             ? Results.Problem($"The note on alert {id} was added but could not be read back.")
             : Results.Created($"/api/alerts/{id}", note);

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Security.Claims;
 using Cockpit.Alerting.Silences;
 using Cockpit.Web.Security;
@@ -8,6 +9,7 @@ namespace Cockpit.Web.Api.Silences;
 /// <summary>
 /// <c>/api/silences</c>: list, read, create and expire silences. Creating and expiring need
 /// <see cref="CockpitPolicies.Operate"/>; the caller's token name is recorded as author or as who expired it.
+/// "Now" (a silence's state, the start of a <c>duration</c>) is the scheduler's clock, the one the silence book uses.
 /// </summary>
 public static class SilencesApi
 {
@@ -23,7 +25,7 @@ public static class SilencesApi
         return api;
     }
 
-    private static IResult List(string? state, [FromServices] ISilenceBook book, TimeProvider time)
+    private static IResult List(string? state, [FromServices] ISilenceBook book, [FromServices] IScheduler clock)
     {
         var errors = new List<string>();
         var states = QueryValues.ParseEnum<SilenceState>("state", state, errors);
@@ -32,19 +34,19 @@ public static class SilencesApi
             return Results.BadRequest(new ApiError(string.Join(" ", errors)));
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         return Results.Ok(book.List()
             .Select(s => SilenceJson.From(s, now))
             .Where(s => states is null || states.Contains(s.State))
             .ToList());
     }
 
-    private static IResult Get(string id, [FromServices] ISilenceBook book, TimeProvider time) =>
+    private static IResult Get(string id, [FromServices] ISilenceBook book, [FromServices] IScheduler clock) =>
         book.Find(id) is { } silence
-            ? Results.Ok(SilenceJson.From(silence, time.GetUtcNow()))
+            ? Results.Ok(SilenceJson.From(silence, clock.Now))
             : Results.NotFound(new ApiError($"No silence '{id}'."));
 
-    private static async Task<IResult> Create(HttpRequest request, ClaimsPrincipal user, [FromServices] ISilenceBook book, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(HttpRequest request, ClaimsPrincipal user, [FromServices] ISilenceBook book, [FromServices] IScheduler clock, CancellationToken cancellationToken)
     {
         var (body, bodyError) = await JsonBody.ReadObjectAsync(request, cancellationToken);
         if (bodyError is not null)
@@ -52,7 +54,7 @@ public static class SilencesApi
             return bodyError;
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         if (SilenceRequestReader.Read(body, now, out var problems) is not { } silenceRequest)
         {
             return Invalid(problems);
@@ -64,10 +66,10 @@ public static class SilencesApi
             return Invalid(result.Errors);
         }
 
-        return Results.Created($"/api/silences/{Uri.EscapeDataString(silence.Id)}", SilenceJson.From(silence, time.GetUtcNow()));
+        return Results.Created($"/api/silences/{Uri.EscapeDataString(silence.Id)}", SilenceJson.From(silence, clock.Now));
     }
 
-    private static IResult Expire(string id, ClaimsPrincipal user, [FromServices] ISilenceBook book, TimeProvider time)
+    private static IResult Expire(string id, ClaimsPrincipal user, [FromServices] ISilenceBook book, [FromServices] IScheduler clock)
     {
         if (book.Find(id) is not { } before)
         {
@@ -80,7 +82,7 @@ public static class SilencesApi
         }
 
         var after = book.Find(id) ?? before;
-        return Results.Ok(SilenceJson.From(after, time.GetUtcNow()));
+        return Results.Ok(SilenceJson.From(after, clock.Now));
     }
 
     private static IResult Invalid(IReadOnlyList<string> problems) =>
