@@ -18,10 +18,14 @@ internal static class SilenceRequestReader
         var problems = new List<string>();
         var matchers = ReadMatchers(body, problems);
         var startsAt = ReadTime(body, "startsAt", problems);
-        var endsAt = ReadEnd(body, startsAt ?? now, problems);
+        var (endsAt, fromDuration) = ReadEnd(body, startsAt ?? now, problems);
         var comment = ReadString(body, "comment", problems) ?? "";
         errors = problems;
-        return problems.Count > 0 || endsAt is null ? null : new SilenceRequest(matchers, startsAt, endsAt.Value, comment);
+
+        // A duration counts from the start: pin it, or the book's own (slightly later) now would shorten the silence.
+        return problems.Count > 0 || endsAt is null
+            ? null
+            : new SilenceRequest(matchers, fromDuration ? startsAt ?? now : startsAt, endsAt.Value, comment);
     }
 
     private static List<LabelMatcher> ReadMatchers(JsonElement body, List<string> problems)
@@ -102,47 +106,47 @@ internal static class SilenceRequestReader
         return null;
     }
 
-    private static DateTimeOffset? ReadEnd(JsonElement body, DateTimeOffset start, List<string> problems)
+    private static (DateTimeOffset? EndsAt, bool FromDuration) ReadEnd(JsonElement body, DateTimeOffset start, List<string> problems)
     {
         var hasEnd = body.TryGetProperty("endsAt", out var end) && end.ValueKind != JsonValueKind.Null;
         var hasDuration = body.TryGetProperty("duration", out var duration) && duration.ValueKind != JsonValueKind.Null;
         if (hasEnd && hasDuration)
         {
             problems.Add("Give \"endsAt\" or \"duration\", not both.");
-            return null;
+            return (null, false);
         }
 
         if (hasEnd)
         {
-            return ReadTime(body, "endsAt", problems);
+            return (ReadTime(body, "endsAt", problems), false);
         }
 
         if (!hasDuration)
         {
             problems.Add("\"endsAt\" (a time, e.g. 2026-11-24T18:00:00+08:00) or \"duration\" (e.g. \"2h\", \"90m\", \"01:30:00\") is required.");
-            return null;
+            return (null, false);
         }
 
         if (duration.ValueKind != JsonValueKind.String || !SilenceDuration.TryParse(duration.GetString()!, out var length))
         {
             problems.Add($"\"duration\" {duration.GetRawText()} is not a duration; write e.g. \"2h\", \"90m\", \"1h30m\" or \"01:30:00\".");
-            return null;
+            return (null, false);
         }
 
         if (length <= TimeSpan.Zero)
         {
             problems.Add($"\"duration\" must be positive, not {length.ToString("c", CultureInfo.InvariantCulture)}.");
-            return null;
+            return (null, false);
         }
 
         try
         {
-            return start + length;
+            return (start + length, true);
         }
         catch (ArgumentOutOfRangeException)
         {
             problems.Add($"\"duration\" {duration.GetRawText()} ends beyond the last representable time.");
-            return null;
+            return (null, false);
         }
     }
 

@@ -68,12 +68,12 @@ public sealed class SilenceRequestReaderTests
     [InlineData("\"90m\"", 90)]
     [InlineData("\"2h\"", 120)]
     [InlineData("\"01:30:00\"", 90)]
-    public void Read_DurationWithoutStart_EndsThatLongFromNow(string duration, int minutes)
+    public void Read_DurationWithoutStart_StartsNowAndEndsThatLongAfter(string duration, int minutes)
     {
         var request = Read($$"""{"matchers":["region=tianhe"],"duration":{{duration}},"comment":"x"}""", out var errors);
 
         Assert.Empty(errors);
-        Assert.Null(request!.StartsAt);
+        Assert.Equal(Now, request!.StartsAt);
         Assert.Equal(Now.AddMinutes(minutes), request.EndsAt);
     }
 
