@@ -1,3 +1,5 @@
+using Cockpit.Ingest.Write;
+
 namespace Cockpit.Web.Security;
 
 /// <summary>Who may call the HTTP API (section <c>Cockpit:Api</c>).</summary>
@@ -16,7 +18,7 @@ public sealed class ApiOptions
         "cockpit-demo-oncall-token",
         "cockpit-demo-analyst-token",
         "cockpit-demo-admin-token",
-        Ingest.Write.IngestOptions.DemoSecret,
+        IngestOptions.DemoSecret,
     ];
 
     /// <summary>The tokens. Without any, every <c>/api/*</c> request is answered 401.</summary>

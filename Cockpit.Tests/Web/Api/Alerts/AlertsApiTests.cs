@@ -170,11 +170,13 @@ public sealed class AlertsApiTests : IDisposable
         Assert.Contains(Book.History(id), h => h.Action == "acknowledged" && h.Actor == "test-oncall");
     }
 
-    [Fact]
-    public async Task Resolve_Admin_ResolvedByTheTokenNameThenConflict()
+    [Theory]
+    [InlineData(ApiRoles.OnCall)]
+    [InlineData(ApiRoles.Admin)]
+    public async Task Resolve_OnCallOrAdmin_ResolvedByTheTokenNameThenConflict(string role)
     {
         var id = Fire();
-        using var client = _factory.CreateApiClient(ApiRoles.Admin);
+        using var client = _factory.CreateApiClient(role);
 
         using var resolved = await client.PostAsync($"/api/alerts/{id}/resolve", null);
         using var again = await client.PostAsync($"/api/alerts/{id}/resolve", null);
@@ -183,12 +185,33 @@ public sealed class AlertsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
         var alert = await Json(resolved);
         Assert.Equal("resolved", alert.GetProperty("state").GetString());
-        Assert.Equal("test-admin", alert.GetProperty("resolvedBy").GetString());
+        Assert.Equal(CockpitWebFactory.ApiTokenName(role), alert.GetProperty("resolvedBy").GetString());
         Assert.Equal(JsonValueKind.String, alert.GetProperty("endsAt").ValueKind);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("The alert is already resolved.", await ErrorOf(again));
         Assert.Equal(HttpStatusCode.Conflict, ack.StatusCode);
         Assert.Equal("The alert is already resolved.", await ErrorOf(ack));
+    }
+
+    [Fact]
+    public async Task Pending_ListedByStateAndNotAcknowledgeable()
+    {
+        var sink = _factory.Services.GetRequiredService<IAlertSignalSink>();
+        sink.Accept(new AlertSignal("complaint-surge", "complaints", new Dictionary<string, string> { ["region"] = "liwan" }, Firing: false,
+            AlertSeverity.Warning, "rising", 30, 12, 0.7, Time) { Pending = true });
+        var firing = Fire();
+        var pending = Book.Snapshot().Single(a => a.Tags["region"] == "liwan").Id;
+        using var client = _factory.CreateApiClient(ApiRoles.OnCall);
+
+        using var ack = await client.PostAsync($"/api/alerts/{pending}/ack", null);
+        using var resolve = await client.PostAsync($"/api/alerts/{pending}/resolve", null);
+
+        Assert.Equal([pending], await IdsOf("?state=pending"));
+        Assert.Equal([firing], await IdsOf("?state=firing"));
+        Assert.Equal(HttpStatusCode.Conflict, ack.StatusCode);
+        Assert.Equal("The alert is pending: it has not fired yet, so there is nothing to acknowledge.", await ErrorOf(ack));
+        Assert.Equal(HttpStatusCode.Conflict, resolve.StatusCode);
+        Assert.Equal("The alert is pending: it clears by itself unless it fires.", await ErrorOf(resolve));
     }
 
     [Theory]

@@ -125,6 +125,21 @@ public sealed class SilencesApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Expire_OnCall_ExpiredByTheTokenName()
+    {
+        var id = await Create("""{"matchers":["region=tianhe"],"duration":"1h","comment":"x"}""", ApiRoles.Admin);
+        using var client = _factory.CreateApiClient(ApiRoles.OnCall);
+
+        using var response = await client.DeleteAsync($"/api/silences/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var silence = await Json(response);
+        Assert.Equal("expired", silence.GetProperty("state").GetString());
+        Assert.Equal("test-oncall", silence.GetProperty("expiredBy").GetString());
+        Assert.Equal("test-oncall", Silences.Find(id)!.ExpiredBy);
+    }
+
+    [Fact]
     public async Task List_UnknownState_400ListingTheStates()
     {
         using var client = _factory.CreateApiClient();
