@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Cockpit.Tests.Testing;
 using Cockpit.Web.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Tests.Web.Api;
@@ -181,6 +183,24 @@ public sealed class ApiAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("unauthorized", body.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task IngestWrite_BearerIngestToken_NotJudgedByTheApiScheme()
+    {
+        var logs = new LogCapture();
+        using var app = _factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IngestSecret);
+
+        using var write = await client.PostAsync("/api/v2/write?bucket=cockpit&precision=s", new StringContent("cpu v=1 1795392000\n"));
+        var afterWrite = logs.ToString();
+        using var read = await client.GetAsync("/api/series");
+
+        Assert.Equal(HttpStatusCode.NoContent, write.StatusCode);
+        Assert.DoesNotContain("ApiToken was not authenticated", afterWrite, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+        Assert.Contains("ApiToken was not authenticated. Failure message: The API token is not valid.", logs.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
