@@ -260,6 +260,22 @@ public sealed class ApiAccessTests : IDisposable
     }
 
     [Fact]
+    public void Start_DemoSecret_WarnedBeforeAnyRequest()
+    {
+        var logs = new LogCapture();
+        using var app = _factory
+            .With("Cockpit:Api:Tokens:2:Secret", "cockpit-demo-analyst-token")
+            .WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+
+        _ = app.Services;
+
+        Assert.Contains(
+            "Warning Cockpit.Web.Security.ApiTokenAuthenticator[3200]: API token 'test-analyst' uses a documented demo secret: anyone can call the API as analyst.",
+            logs.ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_InvalidToken_FailsNamingTheEntry()
     {
         using var factory = new CockpitWebFactory()
