@@ -395,7 +395,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
 
     private void Commit(AlertEntry entry, AlertRecord changed, DateTimeOffset now, bool persist, params AlertHistoryEntry[] history)
     {
-        var marked = Marked(changed with { ChangedAt = now }, now, out var markLines);
+        var marked = Marked(changed with { ChangedAt = now }, now, Sources(), out var markLines);
         var statusChanged = marked.Status != entry.Record.Status;
         if (persist || (marked.Status != AlertStatus.Pending && marked.FireCount > 0))
         {
@@ -422,9 +422,10 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
     // Silences start and end, and inhibiting alerts come and go: every open alert's marks are worked out again.
     private void RemarkLocked(DateTimeOffset now)
     {
+        var sources = Sources();
         foreach (var entry in _byFingerprint.Values.Where(e => e.Record.IsOpen).ToList())
         {
-            var marked = Marked(entry.Record, now, out var lines);
+            var marked = Marked(entry.Record, now, sources, out var lines);
             if (lines.Count == 0)
             {
                 continue;
@@ -442,8 +443,17 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         }
     }
 
+    // The alerts that can inhibit others (firing or acknowledged), with their labels worked out once.
+    private List<(AlertRecord Alert, IReadOnlyDictionary<string, string> Labels)> Sources() =>
+        _inhibitRules.Count == 0
+            ? []
+            : [.. _byFingerprint.Values.Select(e => e.Record)
+                .Where(r => r.Status is AlertStatus.Firing or AlertStatus.Acknowledged)
+                .OrderBy(r => r.Id)
+                .Select(r => (r, r.Labels))];
+
     // The alert with its silence and inhibition marks as of now, and the history lines for marks that changed.
-    private AlertRecord Marked(AlertRecord alert, DateTimeOffset now, out List<AlertHistoryEntry> lines)
+    private AlertRecord Marked(AlertRecord alert, DateTimeOffset now, List<(AlertRecord Alert, IReadOnlyDictionary<string, string> Labels)> sources, out List<AlertHistoryEntry> lines)
     {
         lines = [];
         if (!alert.IsOpen)
@@ -453,7 +463,18 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
 
         var labels = alert.Labels;
         var silencedBy = _silences.Matching(labels, now);
-        var cause = InhibitingAlert(alert, labels);
+
+        // The oldest active source that inhibits it is named as the likely cause.
+        AlertRecord? cause = null;
+        foreach (var (source, sourceLabels) in sources)
+        {
+            if (_inhibitRules.Any(rule => rule.Inhibits(source, sourceLabels, alert, labels)))
+            {
+                cause = source;
+                break;
+            }
+        }
+
         var likelyCause = cause is null ? null : $"likely caused by alert {cause.Id}: {cause.Summary}";
         if (!silencedBy.SequenceEqual(alert.SilencedBy))
         {
@@ -468,32 +489,6 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         }
 
         return lines.Count == 0 ? alert : alert with { SilencedBy = silencedBy, InhibitedBy = cause?.Id, LikelyCause = likelyCause };
-    }
-
-    private AlertRecord? InhibitingAlert(AlertRecord target, IReadOnlyDictionary<string, string> targetLabels)
-    {
-        if (_inhibitRules.Count == 0)
-        {
-            return null;
-        }
-
-        AlertRecord? cause = null;
-        foreach (var entry in _byFingerprint.Values)
-        {
-            var source = entry.Record;
-            if (source.Status is not (AlertStatus.Firing or AlertStatus.Acknowledged) || (cause is not null && cause.Id <= source.Id))
-            {
-                continue;
-            }
-
-            var sourceLabels = source.Labels;
-            if (_inhibitRules.Any(rule => rule.Inhibits(source, sourceLabels, target, targetLabels)))
-            {
-                cause = source;
-            }
-        }
-
-        return cause;
     }
 
     private AlertEntry? Entry(string fingerprint)
