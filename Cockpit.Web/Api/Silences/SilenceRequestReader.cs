@@ -157,7 +157,8 @@ internal static class SilenceRequestReader
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var time))
+        // Without an offset the server's own zone would decide what the time means: refuse rather than guess.
+        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var time) && HasOffset(value.GetString()!))
         {
             return time;
         }
@@ -165,6 +166,9 @@ internal static class SilenceRequestReader
         problems.Add($"\"{property}\" {value.GetRawText()} is not a time; write ISO 8601 with an offset, e.g. 2026-11-24T18:00:00+08:00 or 2026-11-24T10:00:00Z.");
         return null;
     }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 
     private static string? ReadString(JsonElement body, string property, List<string> problems)
     {

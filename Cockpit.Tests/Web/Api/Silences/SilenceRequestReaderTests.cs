@@ -86,6 +86,28 @@ public sealed class SilenceRequestReaderTests
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 5, 0, 0, TimeSpan.Zero), request.EndsAt);
     }
 
+    [Theory]
+    [InlineData("2026-11-24T18:00:00")]
+    [InlineData("2026-11-24")]
+    [InlineData("18:00")]
+    public void Read_TimeWithoutOffset_Refused(string endsAt)
+    {
+        Assert.Null(Read($$"""{"matchers":["a=b"],"endsAt":"{{endsAt}}","comment":"x"}""", out var errors));
+        Assert.Equal([$"\"endsAt\" \"{endsAt}\" is not a time; write ISO 8601 with an offset, e.g. 2026-11-24T18:00:00+08:00 or 2026-11-24T10:00:00Z."], errors);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T18:00:00+08:00", 10)]
+    [InlineData("2026-11-24T18:00:00.5-01:00", 19)]
+    [InlineData("2026-11-24T18:00:00Z", 18)]
+    public void Read_TimeWithOffset_InUtc(string endsAt, int utcHour)
+    {
+        var request = Read($$"""{"matchers":["a=b"],"endsAt":"{{endsAt}}","comment":"x"}""", out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(utcHour, request!.EndsAt.UtcDateTime.Hour);
+    }
+
     [Fact]
     public void Read_NoComment_EmptyCommentLeftToTheBook()
     {
