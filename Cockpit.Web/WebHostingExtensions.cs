@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
+using Cockpit.Web.Security;
 using Cockpit.Web.Wall;
 
 namespace Cockpit.Web;
@@ -10,7 +11,7 @@ namespace Cockpit.Web;
 /// <summary>Registers and maps the dashboard and the HTTP API.</summary>
 public static class WebHostingExtensions
 {
-    /// <summary>Adds Blazor Server components, JSON settings and the wall's view-model builder.</summary>
+    /// <summary>Adds Blazor Server components, JSON settings, the wall's view-model builder and the API's tokens and roles.</summary>
     public static IHostApplicationBuilder AddCockpitWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -21,6 +22,7 @@ public static class WebHostingExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddSingleton<WallSnapshotBuilder>();
+        builder.AddCockpitSecurity();
         return builder;
     }
 
@@ -32,6 +34,8 @@ public static class WebHostingExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCockpitIngest();

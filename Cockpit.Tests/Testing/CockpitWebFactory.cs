@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using Cockpit.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -6,6 +8,8 @@ namespace Cockpit.Tests.Testing;
 /// <summary>
 /// Cockpit's real web host with its data in a temp folder and the simulator sped up, so a simulated incident
 /// happens within seconds. Use <see cref="StartOnKestrel"/> for a browser, the in-memory client otherwise.
+/// It configures one API token per role (entries 0–3 of <c>Cockpit:Api:Tokens</c>, replacing the demo tokens):
+/// <see cref="CreateApiClient"/> or <see cref="ApiBearer"/> call the API as that role.
 /// </summary>
 public sealed class CockpitWebFactory : WebApplicationFactory<Program>
 {
@@ -15,6 +19,34 @@ public sealed class CockpitWebFactory : WebApplicationFactory<Program>
         ["Cockpit:Simulator:Speed"] = "1200",
         ["Cockpit:Detection:UiThrottle"] = "00:00:00.250",
     };
+
+    public CockpitWebFactory()
+    {
+        for (var i = 0; i < ApiRoles.All.Count; i++)
+        {
+            var role = ApiRoles.All[i];
+            _settings[$"Cockpit:Api:Tokens:{i}:Name"] = ApiTokenName(role);
+            _settings[$"Cockpit:Api:Tokens:{i}:Secret"] = ApiSecret(role);
+            _settings[$"Cockpit:Api:Tokens:{i}:Role"] = role;
+        }
+    }
+
+    /// <summary>The name of the test token of <paramref name="role"/>: what the API records as the actor.</summary>
+    public static string ApiTokenName(string role) => "test-" + role;
+
+    /// <summary>The secret of the test token of <paramref name="role"/>.</summary>
+    public static string ApiSecret(string role) => $"test-{role}-secret-0123456789";
+
+    /// <summary>The Authorization header that calls the API as <paramref name="role"/> (for clients of <see cref="StartOnKestrel"/>).</summary>
+    public static AuthenticationHeaderValue ApiBearer(string role = ApiRoles.Viewer) => new("Bearer", ApiSecret(role));
+
+    /// <summary>An in-memory client that calls the API as <paramref name="role"/>.</summary>
+    public HttpClient CreateApiClient(string role = ApiRoles.Viewer)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = ApiBearer(role);
+        return client;
+    }
 
     /// <summary>Overrides a configuration value; call before the host starts.</summary>
     public CockpitWebFactory With(string key, string value)

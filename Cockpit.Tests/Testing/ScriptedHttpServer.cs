@@ -9,7 +9,8 @@ namespace Cockpit.Tests.Testing;
 /// A real HTTP server on 127.0.0.1 and a free port that answers <c>/write</c> requests from a script (e.g. 500 then
 /// 204, or 400 with InfluxDB's error body) and records every request, so that what a client really sends (headers,
 /// gzip'd bodies, query strings) and how it reacts to each answer can be checked. Other paths (<c>/ping</c>) get 204.
-/// Once the script is used up every write gets <see cref="Default"/>.
+/// Once the script is used up every write gets <see cref="Default"/>. With <see cref="ScriptedPath"/> set to null the
+/// script answers requests to any path (a webhook or a chat robot's address).
 /// </summary>
 public sealed class ScriptedHttpServer : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
 
     /// <summary>What every write gets once the script is used up.</summary>
     public Answer Default { get; set; } = new(204);
+
+    /// <summary>The path the script answers (<c>/write</c> unless set); null: every path.</summary>
+    public string? ScriptedPath { get; set; } = "/write";
 
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -78,7 +82,7 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
                 context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase),
                 body.ToArray());
             _requests.Enqueue(request);
-            var answer = request.Path == "/write" ? (_script.TryDequeue(out var next) ? next : Default) : new Answer(204);
+            var answer = ScriptedPath is null || request.Path == ScriptedPath ? (_script.TryDequeue(out var next) ? next : Default) : new Answer(204);
             if (answer.Hang)
             {
                 // Never answers: the client's own timeout must end the request.
@@ -89,6 +93,15 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
             if (answer.RetryAfterSeconds is { } seconds)
             {
                 context.Response.AddHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else if (answer.RetryAfterDate is { } date)
+            {
+                context.Response.AddHeader("Retry-After", date.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (answer.Location is { } location)
+            {
+                context.Response.AddHeader("Location", location);
             }
 
             if (answer.Body is { } text)
@@ -106,8 +119,11 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>One scripted answer; <see cref="Hang"/> never answers.</summary>
-    public sealed record Answer(int Status, string? Body = null, int? RetryAfterSeconds = null, bool Hang = false)
+    /// <summary>
+    /// One scripted answer; <see cref="Hang"/> never answers; Retry-After as seconds or, failing that, as a date;
+    /// <see cref="Location"/> for a redirect.
+    /// </summary>
+    public sealed record Answer(int Status, string? Body = null, int? RetryAfterSeconds = null, bool Hang = false, DateTimeOffset? RetryAfterDate = null, string? Location = null)
     {
         public static Answer Error(int status, string error) => new(status, $"{{\"error\":\"{error.Replace("\"", "\\\"", StringComparison.Ordinal)}\"}}");
     }

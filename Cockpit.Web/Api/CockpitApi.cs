@@ -1,5 +1,3 @@
-using Cockpit.Alerting.Lifecycle;
-using Cockpit.Alerting.Model;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Http;
@@ -11,19 +9,32 @@ using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
 using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Ingest.Write;
+using Cockpit.Web.Api.Alerts;
+using Cockpit.Web.Api.Silences;
+using Cockpit.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Web.Api;
 
-/// <summary>The read-only JSON API used by integrations and tests.</summary>
+/// <summary>The JSON API used by integrations, scripts and tests.</summary>
 public static class CockpitApi
 {
-    /// <summary>Maps <c>/healthz</c>, <c>/api/series</c> and <c>/api/alerts</c>.</summary>
+    /// <summary>
+    /// Maps the open <c>/healthz</c> and, behind an API token (<see cref="CockpitPolicies.Read"/> at least),
+    /// <c>/api/series</c>, <c>/api/alerts</c> and <c>/api/silences</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapCockpitApi(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Created now rather than at the first call, so that a missing or demo token is logged at start.
+        _ = endpoints.ServiceProvider.GetRequiredService<ApiTokenAuthenticator>();
+
         endpoints.MapGet("/healthz", Health);
-        endpoints.MapGet("/api/series", ListSeries);
-        endpoints.MapGet("/api/alerts", ListAlerts);
+        var api = endpoints.MapGroup("/api").RequireAuthorization(CockpitPolicies.Read);
+        api.MapGet("/series", ListSeries);
+        api.MapAlertsApi();
+        api.MapSilencesApi();
         return endpoints;
     }
 
@@ -83,39 +94,4 @@ public static class CockpitApi
         var series = await store.ListSeriesAsync(string.IsNullOrWhiteSpace(measurement) ? null : measurement, cancellationToken);
         return Results.Ok(series);
     }
-
-    private static IResult ListAlerts(string? state, IAlertBook book)
-    {
-        AlertStatus? filter = null;
-        if (!string.IsNullOrWhiteSpace(state))
-        {
-            if (!Enum.TryParse<AlertStatus>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return Results.BadRequest(new { error = $"Unknown state '{state}'; use one of: {string.Join(", ", Enum.GetNames<AlertStatus>()).ToLowerInvariant()}." });
-            }
-
-            filter = parsed;
-        }
-
-        var alerts = book.Snapshot().Where(a => filter is null || a.Status == filter).Select(a => new
-        {
-            a.Id,
-            a.Rule,
-            a.Measurement,
-            a.Tags,
-            a.Severity,
-            State = a.Status,
-            a.Summary,
-            Value = Finite(a.Value),
-            Expected = Finite(a.Expected),
-            Score = Finite(a.Score),
-            a.StartsAt,
-            a.UpdatedAt,
-            a.EndsAt,
-        });
-        return Results.Ok(alerts);
-    }
-
-    // JSON has no NaN: an unknown expectation (a threshold rule, a silence) is null.
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

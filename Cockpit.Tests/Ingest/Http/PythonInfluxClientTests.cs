@@ -66,7 +66,7 @@ public sealed class PythonInfluxClientTests : IDisposable
         Assert.Contains("rejected 400", output, StringComparison.Ordinal);
         Assert.Contains("invalid number 'oops' for field 'count'", output, StringComparison.Ordinal);
         Assert.Contains("unauthorized 401", output, StringComparison.Ordinal);
-        using var client = new HttpClient { BaseAddress = address };
+        using var client = new HttpClient { BaseAddress = address, DefaultRequestHeaders = { Authorization = CockpitWebFactory.ApiBearer() } };
         var series = await Eventually.Get(
             async () => await client.GetFromJsonAsync<JsonElement[]>("/api/series?measurement=complaints") is { Length: 1 } list
                 && list[0].GetProperty("pointCount").GetInt64() == 50 ? list : null,

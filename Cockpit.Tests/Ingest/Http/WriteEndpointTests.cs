@@ -276,8 +276,9 @@ public sealed class WriteEndpointTests : IDisposable
         using var response = await client.PostAsync("/api/v2/write?org=x&bucket=cockpit&precision=ms", Body("network,region=nansha,cell=nansha-01 latency_ms=12.5,loss_pct=0.1 1795392000000\n"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        using var api = _factory.CreateApiClient();
         var series = await Eventually.Get(
-            async () => await client.GetFromJsonAsync<JsonElement[]>("/api/series?measurement=network") is { Length: 2 } list ? list : null,
+            async () => await api.GetFromJsonAsync<JsonElement[]>("/api/series?measurement=network") is { Length: 2 } list ? list : null,
             TimeSpan.FromSeconds(10),
             "two network series");
         Assert.Equal(["latency_ms", "loss_pct"], series.Select(s => s.GetProperty("field").GetString()).Order(StringComparer.Ordinal));

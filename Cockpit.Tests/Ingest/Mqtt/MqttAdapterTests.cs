@@ -255,7 +255,7 @@ public sealed class MqttAdapterTests : IDisposable
             .With("Cockpit:Mqtt:Port", broker.Port.ToString(CultureInfo.InvariantCulture))
             .With("Cockpit:Mqtt:Topics:0", "cockpit/web/#")
             .With("Cockpit:Mqtt:ClientId", _clientId);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateApiClient();
         var status = factory.Services.GetRequiredService<MqttStatus>();
         await Eventually.Get(() => Task.FromResult(status.Connected ? status : null), Deadline, "the web host's adapter to connect");
 

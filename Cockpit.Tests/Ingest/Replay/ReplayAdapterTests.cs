@@ -58,7 +58,7 @@ public sealed class ReplayAdapterTests : IDisposable
             .With("Cockpit:Replay:Files:1:Path", Path.Combine(_files.Path, "missing.lp"))
             .With("Cockpit:Replay:Files:2:Path", burst)
             .With("Cockpit:Replay:Files:2:Precision", "Seconds");
-        using var client = _factory.CreateClient();
+        using var client = _factory.CreateApiClient();
 
         var nab = Assert.Single(await SeriesOf(client, "nab", 1, pointsEach: 4));
         var cells = await SeriesOf(client, "burst", 2500, pointsEach: 1);
