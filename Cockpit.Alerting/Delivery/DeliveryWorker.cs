@@ -28,7 +28,7 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
     private readonly IScheduler _scheduler;
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly AlertingOptions _options;
-    private readonly Dictionary<ReceiverKind, INotificationChannel> _channels = [];
+    private readonly NotificationChannels _channels;
     private readonly Dictionary<string, ReceiverOptions> _receivers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReceiverRateLimit> _limits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _heldByLimit = new(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
 
     public DeliveryWorker(
         NotificationOutbox outbox,
-        IEnumerable<INotificationChannel> channels,
+        NotificationChannels channels,
         IOptions<AlertingOptions> options,
         NotificationStatus status,
         IScheduler scheduler,
@@ -58,10 +58,7 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
         _scheduler = scheduler;
         _logger = logger;
         _options = options.Value;
-        foreach (var channel in channels)
-        {
-            _channels[channel.Kind] = channel;
-        }
+        _channels = channels;
 
         foreach (var receiver in _options.Receivers)
         {
@@ -204,7 +201,7 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
                 continue;
             }
 
-            if (!_channels.TryGetValue(receiver.Kind, out var channel))
+            if (!_channels.Kinds.Contains(receiver.Kind))
             {
                 again |= GiveUp(row, now, row.Attempts, $"No channel sends to {receiver.Kind} receivers.");
                 continue;
@@ -237,7 +234,7 @@ internal sealed class DeliveryWorker : IHostedService, IDisposable
             }
 
             _sending.Add(row.Receiver);
-            sends.Add((row, receiver, channel));
+            sends.Add((row, receiver, _channels.For(receiver.Kind)));
         }
 
         if (again)

@@ -1,12 +1,12 @@
-using Cockpit.Alerting.Channels;
 using Cockpit.Alerting.Silences;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Alerting.Dispatch;
 
 /// <summary>
-/// Checks receivers, routes and delivery settings at start-up, naming the route or receiver and the bad value, so a
-/// typo in a matcher or a receiver name stops Cockpit instead of silently sending nothing.
+/// Checks routes, escalation levels, grouping timers and delivery settings at start-up, naming the route and the bad
+/// value, so a typo in a matcher or a receiver name stops Cockpit instead of silently sending nothing. The receivers
+/// themselves (names, URLs, SMTP settings) are the channels' <c>ReceiversValidator</c>'s.
 /// </summary>
 internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOptions>
 {
@@ -16,58 +16,15 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        var receivers = ValidateReceivers(options, builder);
+        var receivers = ReceiverNames(options);
         ValidateRoutes(options, receivers, builder);
         ValidateTimers(options, builder);
         return builder.Build();
     }
 
-    private static HashSet<string> ValidateReceivers(AlertingOptions options, ValidateOptionsResultBuilder builder)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < options.Receivers.Count; i++)
-        {
-            var receiver = options.Receivers[i];
-            var at = $"{Section}:{nameof(AlertingOptions.Receivers)}:{i}";
-            if (string.IsNullOrWhiteSpace(receiver.Name))
-            {
-                builder.AddError("a receiver needs a name that routes can refer to.", $"{at}:{nameof(ReceiverOptions.Name)}");
-            }
-            else if (!names.Add(receiver.Name))
-            {
-                builder.AddError($"'{receiver.Name}' is used by more than one receiver.", $"{at}:{nameof(ReceiverOptions.Name)}");
-            }
-
-            if (receiver.RatePerMinute < 0)
-            {
-                builder.AddError($"receiver '{receiver.Name}' needs 0 (the kind's default) or more.", $"{at}:{nameof(ReceiverOptions.RatePerMinute)}");
-            }
-
-            if (receiver.Kind == ReceiverKind.Email)
-            {
-                if (string.IsNullOrWhiteSpace(receiver.SmtpHost))
-                {
-                    builder.AddError($"email receiver '{receiver.Name}' needs the SMTP server's host.", $"{at}:{nameof(ReceiverOptions.SmtpHost)}");
-                }
-
-                if (string.IsNullOrWhiteSpace(receiver.From))
-                {
-                    builder.AddError($"email receiver '{receiver.Name}' needs a sender address.", $"{at}:{nameof(ReceiverOptions.From)}");
-                }
-
-                if (receiver.To.Count == 0)
-                {
-                    builder.AddError($"email receiver '{receiver.Name}' needs at least one recipient.", $"{at}:{nameof(ReceiverOptions.To)}");
-                }
-            }
-            else if (!Uri.TryCreate(receiver.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                builder.AddError($"{receiver.Kind} receiver '{receiver.Name}' needs an absolute http(s) URL.", $"{at}:{nameof(ReceiverOptions.Url)}");
-            }
-        }
-
-        return names;
-    }
+    /// <summary>The receivers routes may name; the receivers themselves are checked by the channels' validator.</summary>
+    private static HashSet<string> ReceiverNames(AlertingOptions options) =>
+        [.. options.Receivers.Select(r => r.Name).Where(n => !string.IsNullOrWhiteSpace(n))];
 
     private static void ValidateRoutes(AlertingOptions options, HashSet<string> receivers, ValidateOptionsResultBuilder builder)
     {

@@ -33,7 +33,7 @@ public sealed class AlertBookDispatchTests : IDisposable
             _book.Book, new AlertRouter(options), new NotificationGroupStore(_book.Database), _outbox, status, _book.Scheduler, options,
             NullLogger<NotificationDispatcher>.Instance);
         _channel = new RecordingChannel(ReceiverKind.Webhook, _book.Scheduler);
-        _worker = new DeliveryWorker(_outbox, [_channel], options, status, _book.Scheduler, NullLogger<DeliveryWorker>.Instance);
+        _worker = new DeliveryWorker(_outbox, new NotificationChannels([_channel]), options, status, _book.Scheduler, NullLogger<DeliveryWorker>.Instance);
         _dispatcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }

@@ -41,7 +41,7 @@ public sealed class AlertingHarness : IDisposable
         Dispatcher = new NotificationDispatcher(
             Book, Router, new NotificationGroupStore(Database), Outbox, Status, Scheduler, alerting, NullLogger<NotificationDispatcher>.Instance);
         Channels = [.. Enum.GetValues<ReceiverKind>().Select(kind => new RecordingChannel(kind, Scheduler))];
-        Worker = new DeliveryWorker(Outbox, Channels, alerting, Status, Scheduler, NullLogger<DeliveryWorker>.Instance) { Jitter = () => 1.0 };
+        Worker = new DeliveryWorker(Outbox, new NotificationChannels(Channels), alerting, Status, Scheduler, NullLogger<DeliveryWorker>.Instance) { Jitter = () => 1.0 };
     }
 
     public AlertingOptions Options { get; }

@@ -1,5 +1,4 @@
 using Cockpit.Alerting;
-using Cockpit.Alerting.Channels;
 using Cockpit.Alerting.Dispatch;
 using static Cockpit.Tests.Alerting.Dispatch.AlertingHarness;
 
@@ -44,35 +43,25 @@ public sealed class AlertingOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_DuplicateNames()
+    public void Validate_DuplicateRouteNames()
     {
         var options = Options(new RouteOptions { Name = "r", Receivers = ["hook"] }, new RouteOptions { Name = "r", Receivers = ["hook"] });
-        options.Receivers.Add(Receiver("hook"));
 
-        Assert.Equal(
-            [
-                "Property Cockpit:Alerting:Receivers:1:Name: 'hook' is used by more than one receiver.",
-                "Property Cockpit:Alerting:Routes:1:Name: 'r' is used by more than one route.",
-            ],
-            Failures(options));
+        Assert.Equal(["Property Cockpit:Alerting:Routes:1:Name: 'r' is used by more than one route."], Failures(options));
     }
 
     [Fact]
-    public void Validate_ReceiversMissingTheirAddress()
+    public void Validate_GroupingAndDeliveryTimers()
     {
-        var options = new AlertingOptions
-        {
-            Receivers =
-            [
-                new ReceiverOptions { Name = "robot", Kind = ReceiverKind.WeCom },
-                new ReceiverOptions { Name = "mail", Kind = ReceiverKind.Email, From = "a@example.com", To = ["b@example.com"] },
-            ],
-        };
+        var options = Options(new RouteOptions { Name = "r", Receivers = ["hook"], RepeatInterval = TimeSpan.Zero });
+        options.Grouping.GroupInterval = TimeSpan.Zero;
+        options.Delivery.MaxBackoff = TimeSpan.FromMilliseconds(10);
 
         Assert.Equal(
             [
-                "Property Cockpit:Alerting:Receivers:0:Url: WeCom receiver 'robot' needs an absolute http(s) URL.",
-                "Property Cockpit:Alerting:Receivers:1:SmtpHost: email receiver 'mail' needs the SMTP server's host.",
+                "Property Cockpit:Alerting:Routes:0:RepeatInterval: route 'r' needs a positive value.",
+                "Property Cockpit:Alerting:Grouping:GroupInterval: needs a positive value.",
+                "Property Cockpit:Alerting:Delivery:MaxBackoff: 00:00:00.0100000 is shorter than MinBackoff (00:00:01).",
             ],
             Failures(options));
     }
