@@ -1,7 +1,9 @@
 using Cockpit.Alerting;
 using Cockpit.Alerting.Channels;
+using Cockpit.Alerting.Delivery;
 using Cockpit.Tests.Alerting.Dispatch;
 using Cockpit.Tests.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using static Cockpit.Tests.Alerting.Dispatch.AlertingHarness;
 
 namespace Cockpit.Tests.Alerting.Delivery;
@@ -121,6 +123,27 @@ public sealed class DeliveryWorkerTests : IDisposable
         Assert.Equal("No receiver named 'gone' is configured any more.", row.LastError);
         Assert.Equal(0, row.Attempts);
         Assert.NotNull(row.FailedAt);
+    }
+
+    [Fact]
+    public async Task NoChannelForTheKind_Failed_OthersDelivered()
+    {
+        using var dir = new TempDirectory();
+        var options = new AlertingOptions { Receivers = [Receiver("hook"), Receiver("mail", ReceiverKind.Email)] };
+        using var h = new AlertingHarness(dir.Path, options);
+        var webhookOnly = new DeliveryWorker(h.Outbox, new NotificationChannels([h.Channel(ReceiverKind.Webhook)]), Microsoft.Extensions.Options.Options.Create(options), h.Status, h.Scheduler, NullLogger<DeliveryWorker>.Instance);
+        await webhookOnly.StartAsync(CancellationToken.None);
+        OutboxWriter.Enqueue(h.Database, h.Outbox, "mail", h.Now);
+        OutboxWriter.Enqueue(h.Database, h.Outbox, "hook", h.Now);
+
+        h.AdvanceTo(TimeSpan.FromSeconds(1));
+        webhookOnly.Dispose();
+
+        var rows = h.Outbox.All();
+        Assert.Equal(("No channel sends to Email receivers.", 0), (rows[0].LastError, rows[0].Attempts));
+        Assert.NotNull(rows[0].FailedAt);
+        Assert.Equal(Start, rows[1].DeliveredAt);
+        Assert.Equal("No channel sends to Email receivers.", h.Status.LastErrors["mail"].Error);
     }
 
     [Fact]

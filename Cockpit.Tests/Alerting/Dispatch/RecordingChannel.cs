@@ -1,6 +1,6 @@
+using System.Reactive.Concurrency;
 using Cockpit.Alerting.Channels;
 using Cockpit.Alerting.Notifications;
-using Cockpit.Tests.Testing;
 
 namespace Cockpit.Tests.Alerting.Dispatch;
 
@@ -8,7 +8,7 @@ namespace Cockpit.Tests.Alerting.Dispatch;
 /// A channel that records every attempt with its virtual time and answers from a per-receiver script (then
 /// <see cref="Default"/>). An answer of null never completes: the receiver hangs.
 /// </summary>
-public sealed class RecordingChannel(ReceiverKind kind, TestScheduler scheduler) : INotificationChannel
+public sealed class RecordingChannel(ReceiverKind kind, IScheduler scheduler) : INotificationChannel
 {
     private readonly Dictionary<string, Queue<DeliveryOutcome?>> _scripts = new(StringComparer.Ordinal);
     private readonly List<Attempt> _attempts = [];
