@@ -51,13 +51,23 @@ public sealed class FakeAlertBook : IAlertBook, IDisposable
         }
     }
 
+    /// <summary>Runs after a snapshot is taken, before it is returned: what the writer published meanwhile.</summary>
+    public Action? WhileSnapshotting { get; set; }
+
     public IReadOnlyList<AlertRecord> Snapshot()
     {
+        List<AlertRecord> snapshot;
         lock (_alerts)
         {
-            return [.. _alerts.Values.OrderByDescending(a => a.ChangedAt)];
+            snapshot = [.. _alerts.Values.OrderByDescending(a => a.ChangedAt)];
         }
+
+        WhileSnapshotting?.Invoke();
+        return snapshot;
     }
+
+    /// <summary>Publishes a state without storing it (a change the stored state has already moved past).</summary>
+    public void Emit(AlertRecord alert) => _changes.OnNext(alert);
 
     public AlertRecord? Find(long id)
     {

@@ -123,5 +123,34 @@ public sealed class RestartTests : IDisposable
         Assert.Equal(["wecom-front", "dingtalk-middle", "feishu-back"], second.Outbox.All().Select(r => r.Receiver));
     }
 
+    [Fact]
+    public void ChangePublishedWhileTheSnapshotIsTaken_OlderThanTheSnapshot_IsSkipped()
+    {
+        var firing = TestAlerts.Firing(1, Start);
+        _book.Put(firing.Resolved(Start + TimeSpan.FromSeconds(5)));
+        _scheduler.AdvanceTo((Start + TimeSpan.FromSeconds(5)).UtcTicks);
+        _book.WhileSnapshotting = () => _book.Emit(firing);
+
+        using var process = Process().StartAll();
+        process.AdvanceTo(TimeSpan.FromHours(1));
+
+        Assert.Empty(process.Outbox.All());
+    }
+
+    [Fact]
+    public void ChangePublishedWhileTheSnapshotIsTaken_NewerThanTheSnapshot_IsApplied()
+    {
+        var firing = TestAlerts.Firing(1, Start);
+        _book.Put(firing);
+        _scheduler.AdvanceTo((Start + TimeSpan.FromSeconds(5)).UtcTicks);
+        _book.WhileSnapshotting = () => _book.Emit(firing.Resolved(Start + TimeSpan.FromSeconds(5)));
+
+        using var process = Process().StartAll();
+        process.AdvanceTo(TimeSpan.FromHours(1));
+
+        Assert.Empty(process.Outbox.All());
+        Assert.Empty(process.Dispatcher.GroupKeys());
+    }
+
     private AlertingHarness Process(AlertingOptions? options = null) => new(_dir.Path, options ?? _options, _scheduler, _book);
 }
