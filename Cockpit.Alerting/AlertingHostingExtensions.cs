@@ -36,6 +36,7 @@ public static class AlertingHostingExtensions
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IAlertBook>(sp => sp.GetRequiredService<AlertBook>());
         services.AddSingleton<IAlertSignalSink>(sp => sp.GetRequiredService<AlertBook>());
+        services.AddSingleton<AlertingHealth>();
         services.AddCockpitAlertChannels();
         services.AddCockpitNotificationDispatch();
         services.AddCockpitNotificationDelivery();

@@ -1,3 +1,4 @@
+using Cockpit.Alerting;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Http;
@@ -40,7 +41,8 @@ public static class CockpitApi
 
     private static IResult Health(
         IngestBus bus, IngestWriter writer, IngestHttpHandler http, SeriesRegistry registry, MqttStatus mqtt, ReplayStatus replay,
-        SimulatorStatus simulator, IOptions<StoreOptions> store, InfluxDbStoreStatus influx, IMetricStore metricStore, DetectionPipeline detection) =>
+        SimulatorStatus simulator, IOptions<StoreOptions> store, InfluxDbStoreStatus influx, IMetricStore metricStore, DetectionPipeline detection,
+        AlertingHealth alerting) =>
         Results.Ok(new
         {
             status = "ok",
@@ -86,6 +88,7 @@ public static class CockpitApi
                 replay = new { running = replay.Running, files = replay.Files },
             },
             detection = detection.Status,
+            alerting = alerting.Snapshot(),
             simulator = new { running = simulator.Running, speed = simulator.Speed, simulatedTime = simulator.SimulatedTime, ticks = simulator.Ticks },
         });
 
