@@ -1,0 +1,75 @@
+using System.Globalization;
+using Cockpit.Alerting.Lifecycle;
+using Cockpit.Alerting.Model;
+using Microsoft.AspNetCore.Components;
+
+namespace Cockpit.Web.Components.Pages;
+
+/// <summary>
+/// One alert: its state and marks, what was measured, who did what (history) and what people wrote (notes).
+/// Read-only and live: it re-reads the alert when the book changes. An unknown id answers 404 when the page is
+/// rendered on the server first; later, over the circuit, there is no status to set, so it only says so.
+/// </summary>
+public sealed partial class AlertDetail : ComponentBase, IDisposable
+{
+    private AlertView? _view;
+    private IDisposable? _subscription;
+    private bool _disposed;
+
+    [Inject]
+    private IAlertBook Book { get; set; } = default!;
+
+    /// <summary>The alert's id.</summary>
+    [Parameter]
+    public long Id { get; set; }
+
+    // Only there while the page is rendered as part of an HTTP request (prerendering); null over the circuit.
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    private string Title => _view is { } view
+        ? string.Create(CultureInfo.InvariantCulture, $"{view.Alert.Rule} #{view.Alert.Id}")
+        : string.Create(CultureInfo.InvariantCulture, $"No alert {Id}");
+
+    protected override void OnInitialized() => _subscription = Book.SubscribeThrottled(Refresh);
+
+    protected override void OnParametersSet()
+    {
+        _view = Load(Id);
+        if (_view is null && HttpContext is { Response.HasStarted: false } http)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+    }
+
+    private AlertView? Load(long id) =>
+        Book.Find(id) is { } alert ? new AlertView(alert, Book.History(id), Book.Notes(id)) : null;
+
+    // Called on a scheduler thread: read the book (and its SQLite history) off the renderer, then swap the view in.
+    private void Refresh()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        var id = Id;
+        var view = Load(id);
+        _ = InvokeAsync(() =>
+        {
+            if (id == Id)
+            {
+                _view = view;
+                StateHasChanged();
+            }
+        });
+    }
+
+    private sealed record AlertView(AlertRecord Alert, IReadOnlyList<AlertHistoryEntry> History, IReadOnlyList<AlertNote> Notes);
+}
