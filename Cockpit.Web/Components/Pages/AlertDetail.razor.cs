@@ -38,7 +38,13 @@ public sealed partial class AlertDetail : ComponentBase, IDisposable
         _view = Load(Id);
         if (_view is null && HttpContext is { Response.HasStarted: false } http)
         {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            // Set as the headers go out: for a 404 set while rendering, the component endpoint writes no body (it leaves
+            // 404s to status-code pages or the router's not-found page), and the message is what the reader needs.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
         }
     }
 
