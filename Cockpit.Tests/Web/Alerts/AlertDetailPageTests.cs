@@ -43,7 +43,7 @@ public sealed class AlertDetailPageTests : BunitContext
         Assert.Equal("warning", Field(page, "state").QuerySelector(".badge-severity")!.TextContent);
         Assert.Equal("acknowledged", Field(page, "state").QuerySelector(".badge-state")!.TextContent);
         Assert.Equal("complaint-surge in tianhe at score 0.90", Text(page, "summary"));
-        Assert.Equal("120 expected 20", Text(page, "value"));
+        Assert.Equal("120 (expected 20)", Text(page, "value"));
         Assert.Equal("0.90", Text(page, "score"));
         Assert.Equal(
             ["alertname=complaint-surge", "measurement=complaints", "region=tianhe", "rule=complaint-surge", "severity=warning"],
