@@ -47,8 +47,18 @@ public sealed class AlertingOptions
 /// <summary>How alerts are grouped into messages and how often a group is re-sent (<c>Cockpit:Alerting:Grouping</c>).</summary>
 public sealed class GroupingOptions
 {
-    /// <summary>Alerts with the same values of these labels go into one message.</summary>
-    public List<string> GroupBy { get; set; } = ["rule", "region"];
+    /// <summary>What <see cref="GroupBy"/> means when it is empty.</summary>
+    public static readonly IReadOnlyList<string> DefaultGroupBy = ["rule", "region"];
+
+    /// <summary>
+    /// Alerts with the same values of these labels go into one message; empty means <see cref="DefaultGroupBy"/>.
+    /// Empty by default because configuration binding adds to a list instead of replacing it: a default of
+    /// rule+region here would turn a configured <c>["region"]</c> into rule+region+region.
+    /// </summary>
+    public List<string> GroupBy { get; set; } = [];
+
+    /// <summary>The labels groups are made by: <see cref="GroupBy"/>, or <see cref="DefaultGroupBy"/> when it is empty.</summary>
+    public IReadOnlyList<string> EffectiveGroupBy => GroupBy.Count == 0 ? DefaultGroupBy : [.. GroupBy.Distinct(StringComparer.Ordinal)];
 
     /// <summary>How long a new group waits before its first message, to collect alerts that fire together.</summary>
     public TimeSpan GroupWait { get; set; } = TimeSpan.FromSeconds(30);

@@ -22,7 +22,7 @@ internal sealed class AlertRouter
         if (!HasRoutes)
         {
             _routes.Add(new NotificationRoute(
-                NotificationRoute.DefaultName, "", [], [.. alerting.Receivers.Select(r => r.Name)], false, alerting.Grouping.GroupBy, DefaultTimers, []));
+                NotificationRoute.DefaultName, "", [], [.. alerting.Receivers.Select(r => r.Name)], false, alerting.Grouping.EffectiveGroupBy, DefaultTimers, []));
         }
 
         foreach (var route in alerting.Routes)
@@ -36,7 +36,7 @@ internal sealed class AlertRouter
                 matchers,
                 route.Receivers,
                 route.Continue,
-                route.GroupBy ?? alerting.Grouping.GroupBy,
+                route.GroupBy ?? alerting.Grouping.EffectiveGroupBy,
                 new GroupTimers(
                     route.GroupWait ?? DefaultTimers.Wait,
                     route.GroupInterval ?? DefaultTimers.Interval,

@@ -193,12 +193,13 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
             return AlertCommandResult.Conflict(alert, "The alert is pending and has never fired; notes go on alerts that fired.");
         }
 
+        AlertNote note;
         lock (_lock)
         {
-            _store.AddNote(new AlertNote(0, id, _scheduler.Now, author, text));
+            note = _store.AddNote(new AlertNote(0, id, _scheduler.Now, author, text));
         }
 
-        return AlertCommandResult.Done(alert);
+        return AlertCommandResult.Done(alert) with { Note = note };
     }
 
     public IReadOnlyList<AlertHistoryEntry> History(long id) => _store.History(id);

@@ -19,6 +19,9 @@ public enum AlertCommandOutcome
 /// <summary>The outcome of a command, the alert after it, and a plain-text error when it was not done.</summary>
 public sealed record AlertCommandResult(AlertCommandOutcome Outcome, AlertRecord? Alert, string? Error)
 {
+    /// <summary>The note a successful <c>AddNote</c> stored (with its id), otherwise null.</summary>
+    public AlertNote? Note { get; init; }
+
     public static AlertCommandResult Done(AlertRecord alert) => new(AlertCommandOutcome.Done, alert, null);
 
     public static AlertCommandResult NotFound(long id) => new(AlertCommandOutcome.NotFound, null, $"No alert {id}.");

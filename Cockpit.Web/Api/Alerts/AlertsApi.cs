@@ -84,11 +84,9 @@ public static class AlertsApi
             return Answer(result, alerting.Value.ExternalUrl);
         }
 
-        // The command answers with the alert; the note it added is the newest one with this author and (trimmed) text.
-        var note = book.Notes(id).LastOrDefault(n => n.Author == author && n.Text == text.Trim());
-        return note is null
-            ? Results.Problem($"The note on alert {id} was added but could not be read back.")
-            : Results.Created($"/api/alerts/{id}", note);
+        return result.Note is { } note
+            ? Results.Created($"/api/alerts/{id}", note)
+            : Results.Problem($"The note on alert {id} was added but the book did not return it.");
     }
 
     private static IResult Answer(AlertCommandResult result, string externalUrl) => result.Outcome switch
