@@ -3,7 +3,9 @@ using Bunit;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Model;
 using Cockpit.Web.Components.Pages;
+using Cockpit.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Tests.Web.Alerts;
 
@@ -12,10 +14,14 @@ public sealed class AlertDetailPageTests : BunitContext
     private readonly AlertPagesScenario _s = new();
     private readonly CountingAlertBook _book;
 
+    private readonly LogCapture _log = new();
+
     public AlertDetailPageTests()
     {
         _book = new CountingAlertBook(_s.H.Book);
         Services.AddSingleton<IAlertBook>(_book);
+        Services.AddSingleton<ILoggerFactory>(new LoggerFactory([_log]));
+        Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
     }
 
     protected override void Dispose(bool disposing)
@@ -196,5 +202,19 @@ public sealed class AlertDetailPageTests : BunitContext
 
         await DisposeComponentsAsync();
         Assert.Equal(0, _book.OpenSubscriptions);
+    }
+
+    [Fact]
+    public void Live_RefreshFails_LoggedAndThePageKeepsWhatItShowed()
+    {
+        _s.Build();
+        var page = RenderDetail(_s.TianheSurge);
+        _book.FailReads = true;
+
+        _s.H.Book.Acknowledge(_s.TianheSurge, "wang.fang");
+        _s.PassThrottle();
+
+        Assert.Equal("firing", Field(page, "state").QuerySelector(".badge-state")!.TextContent);
+        Assert.Contains($"Warning Cockpit.Web.Components.Pages.AlertDetail[3400]: Live refresh of the alert page /alerts/{_s.TianheSurge} failed", _log.ToString(), StringComparison.Ordinal);
     }
 }

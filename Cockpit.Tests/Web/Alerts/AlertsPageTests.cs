@@ -3,7 +3,9 @@ using Bunit;
 using Cockpit.Alerting.Lifecycle;
 using Microsoft.AspNetCore.Components;
 using AlertsPage = Cockpit.Web.Components.Pages.Alerts;
+using Cockpit.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Tests.Web.Alerts;
 
@@ -12,10 +14,14 @@ public sealed class AlertsPageTests : BunitContext
     private readonly AlertPagesScenario _s = new();
     private readonly CountingAlertBook _book;
 
+    private readonly LogCapture _log = new();
+
     public AlertsPageTests()
     {
         _book = new CountingAlertBook(_s.H.Book);
         Services.AddSingleton<IAlertBook>(_book);
+        Services.AddSingleton<ILoggerFactory>(new LoggerFactory([_log]));
+        Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
     }
 
     protected override void Dispose(bool disposing)
@@ -209,5 +215,39 @@ public sealed class AlertsPageTests : BunitContext
 
         await DisposeComponentsAsync();
         Assert.Equal(0, _book.OpenSubscriptions);
+    }
+
+    [Fact]
+    public void Render_RegexThatBacktracksForever_PlainMessageNot500()
+    {
+        _s.H.Fire(region: new string('a', 40) + "!");
+
+        var page = RenderList(filter: "{region=~\"(a+)+\"}");
+
+        Assert.Equal(
+            "The filter {region=~\"(a+)+\"} took too long to match: one of its regular expressions backtracks too much. Simplify it.",
+            page.Find(".alerts-error").TextContent);
+        Assert.Empty(page.FindAll("tr.alert-table-row"));
+        Assert.Contains("[3401]", _log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Live_RefreshFails_LoggedAndThePageKeepsItsRows()
+    {
+        _s.Build();
+        var page = RenderList();
+        _book.FailReads = true;
+
+        _s.H.Fire(region: "panyu");
+        _s.PassThrottle(); // would throw here, on the scheduler, if the page let it
+
+        Assert.Equal(5, Ids(page).Length);
+        Assert.Contains("Warning Cockpit.Web.Components.Pages.Alerts[3400]: Live refresh of the alert page /alerts failed", _log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the database is gone", _log.ToString(), StringComparison.Ordinal);
+
+        _book.FailReads = false;
+        _s.H.Fire(region: "nansha");
+        _s.PassThrottle();
+        page.WaitForAssertion(() => Assert.Equal(7, Ids(page).Length));
     }
 }

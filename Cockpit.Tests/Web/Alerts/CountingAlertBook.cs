@@ -3,12 +3,18 @@ using Cockpit.Alerting.Model;
 
 namespace Cockpit.Tests.Web.Alerts;
 
-/// <summary>The real book, counting the throttled subscriptions that are still open (to see pages dispose theirs).</summary>
+/// <summary>
+/// The real book, counting the throttled subscriptions that are still open (to see pages dispose theirs), and
+/// failing its reads on demand (to see a failed live refresh logged instead of thrown on the scheduler).
+/// </summary>
 public sealed class CountingAlertBook(IAlertBook inner) : IAlertBook
 {
     private int _open;
 
     public int OpenSubscriptions => Volatile.Read(ref _open);
+
+    /// <summary>While true, <see cref="Snapshot"/>, <see cref="Find"/>, <see cref="History"/> and <see cref="Notes"/> throw.</summary>
+    public bool FailReads { get; set; }
 
     public IObservable<AlertRecord> Changes => inner.Changes;
 
@@ -19,9 +25,9 @@ public sealed class CountingAlertBook(IAlertBook inner) : IAlertBook
         return new Counted(this, subscription);
     }
 
-    public IReadOnlyList<AlertRecord> Snapshot() => inner.Snapshot();
+    public IReadOnlyList<AlertRecord> Snapshot() => FailReads ? throw Failure() : inner.Snapshot();
 
-    public AlertRecord? Find(long id) => inner.Find(id);
+    public AlertRecord? Find(long id) => FailReads ? throw Failure() : inner.Find(id);
 
     public AlertCommandResult Acknowledge(long id, string actor) => inner.Acknowledge(id, actor);
 
@@ -29,11 +35,13 @@ public sealed class CountingAlertBook(IAlertBook inner) : IAlertBook
 
     public AlertCommandResult AddNote(long id, string author, string text) => inner.AddNote(id, author, text);
 
-    public IReadOnlyList<AlertHistoryEntry> History(long id) => inner.History(id);
+    public IReadOnlyList<AlertHistoryEntry> History(long id) => FailReads ? throw Failure() : inner.History(id);
 
-    public IReadOnlyList<AlertNote> Notes(long id) => inner.Notes(id);
+    public IReadOnlyList<AlertNote> Notes(long id) => FailReads ? throw Failure() : inner.Notes(id);
 
     public void Record(long id, string actor, string action, string detail) => inner.Record(id, actor, action, detail);
+
+    private static InvalidOperationException Failure() => new("the database is gone");
 
     private sealed class Counted(CountingAlertBook owner, IDisposable inner) : IDisposable
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Model;
+using Cockpit.Web.Components.Controls.Alerts;
 using Microsoft.AspNetCore.Components;
 
 namespace Cockpit.Web.Components.Pages;
@@ -18,6 +19,9 @@ public sealed partial class AlertDetail : ComponentBase, IDisposable
 
     [Inject]
     private IAlertBook Book { get; set; } = default!;
+
+    [Inject]
+    private ILogger<AlertDetail> Logger { get; set; } = default!;
 
     /// <summary>The alert's id.</summary>
     [Parameter]
@@ -66,15 +70,22 @@ public sealed partial class AlertDetail : ComponentBase, IDisposable
         }
 
         var id = Id;
-        var view = Load(id);
-        _ = InvokeAsync(() =>
+        try
         {
-            if (id == Id)
+            var view = Load(id);
+            _ = InvokeAsync(() =>
             {
-                _view = view;
-                StateHasChanged();
-            }
-        });
+                if (id == Id)
+                {
+                    _view = view;
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (Exception e)
+        {
+            AlertPagesLog.RefreshFailed(Logger, "/alerts/" + id.ToString(CultureInfo.InvariantCulture), e);
+        }
     }
 
     private sealed record AlertView(AlertRecord Alert, IReadOnlyList<AlertHistoryEntry> History, IReadOnlyList<AlertNote> Notes);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Model;
 using Cockpit.Web.Api;
@@ -14,7 +15,8 @@ public sealed partial class Alerts : ComponentBase, IDisposable
 {
     private LabelMatcherSet _filter = LabelMatcherSet.Everything;
     private HashSet<AlertStatus>? _states;
-    private string? _error;
+    private string? _queryError;
+    private string? _matchError;
     private IReadOnlyList<AlertRecord> _rows = [];
     private IDisposable? _subscription;
     private bool _disposed;
@@ -25,6 +27,9 @@ public sealed partial class Alerts : ComponentBase, IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private ILogger<Alerts> Logger { get; set; } = default!;
+
     /// <summary>Label matchers in Alertmanager syntax, e.g. <c>{region="tianhe",rule=~"complaint-.*"}</c>.</summary>
     [SupplyParameterFromQuery(Name = "filter")]
     public string? Filter { get; set; }
@@ -32,6 +37,8 @@ public sealed partial class Alerts : ComponentBase, IDisposable
     /// <summary>pending, firing, acknowledged or resolved (comma-separated for several).</summary>
     [SupplyParameterFromQuery(Name = "state")]
     public string? State { get; set; }
+
+    private string? Error => _queryError ?? _matchError;
 
     private AlertStatus? SelectedState => _states is { Count: 1 } ? _states.First() : null;
 
@@ -45,7 +52,6 @@ public sealed partial class Alerts : ComponentBase, IDisposable
 
     protected override void OnParametersSet()
     {
-        _error = null;
         var errors = new List<string>();
         _states = QueryValues.ParseEnum<AlertStatus>("state", State, errors);
         if (!LabelMatcherSet.TryParse(Filter, out var filter, out var filterError))
@@ -55,8 +61,8 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         }
 
         _filter = filter;
-        _error = errors.Count > 0 ? string.Join(" ", errors) : null;
-        _rows = Select();
+        _queryError = errors.Count > 0 ? string.Join(" ", errors) : null;
+        (_rows, _matchError) = _queryError is null ? Select(_filter, _states) : ([], null);
     }
 
     public void Dispose()
@@ -73,27 +79,42 @@ public sealed partial class Alerts : ComponentBase, IDisposable
     // Called on a scheduler thread: select off the renderer, then swap the immutable list in.
     private void Refresh()
     {
-        if (_disposed)
+        if (_disposed || _queryError is not null)
         {
             return;
         }
 
-        var states = _states;
-        var filter = _filter;
-        var rows = Select(filter, states);
-        _ = InvokeAsync(() =>
+        try
         {
-            // Parameters may have changed while we were selecting; only take rows made for the current ones.
-            if (ReferenceEquals(filter, _filter) && ReferenceEquals(states, _states))
+            var states = _states;
+            var filter = _filter;
+            var (rows, matchError) = Select(filter, states);
+            _ = InvokeAsync(() =>
             {
-                _rows = rows;
-                StateHasChanged();
-            }
-        });
+                // Parameters may have changed while we were selecting; only take rows made for the current ones.
+                if (ReferenceEquals(filter, _filter) && ReferenceEquals(states, _states))
+                {
+                    (_rows, _matchError) = (rows, matchError);
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (Exception e)
+        {
+            AlertPagesLog.RefreshFailed(Logger, "/alerts", e);
+        }
     }
 
-    private IReadOnlyList<AlertRecord> Select() => _error is null ? Select(_filter, _states) : [];
-
-    private IReadOnlyList<AlertRecord> Select(LabelMatcherSet filter, HashSet<AlertStatus>? states) =>
-        AlertOrder.ForList(Book.Snapshot().Where(a => (states is null || states.Contains(a.Status)) && filter.Matches(a.Labels)));
+    private (IReadOnlyList<AlertRecord> Rows, string? Error) Select(LabelMatcherSet filter, HashSet<AlertStatus>? states)
+    {
+        try
+        {
+            return (AlertOrder.ForList(Book.Snapshot().Where(a => (states is null || states.Contains(a.Status)) && filter.Matches(a.Labels))), null);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            AlertPagesLog.FilterTimedOut(Logger, filter.ToString());
+            return ([], $"The filter {filter} took too long to match: one of its regular expressions backtracks too much. Simplify it.");
+        }
+    }
 }
