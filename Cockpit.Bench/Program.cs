@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Cockpit.Bench.Alerting;
 using Cockpit.Bench.Detection;
 using Cockpit.Bench.Ingest;
 using Cockpit.Bench.Nab;
@@ -9,13 +10,15 @@ using Cockpit.Bench.Storage;
 // Comparisons against a real server are commands of their own: `ingest-http` (Cockpit vs influxd /write) and `store`
 // (the embedded store vs influxd: write rate and the wall's and analysts' queries); `nab` runs and scores the Numenta
 // Anomaly Benchmark on the production replay (`nab --data <folder> --out <folder>`); `detection` measures the
-// detection engine at 100 k, 10 k and 1 k series (points/s, state bytes per series, working set).
+// detection engine at 100 k, 10 k and 1 k series (points/s, state bytes per series, working set); `alerting` measures
+// how many alert changes a second the alert book stores against bare SQLite transactions.
 return args.FirstOrDefault() switch
 {
     "ingest-http" => await HttpIngestComparison.RunAsync(args[1..]),
     "store" => await StoreComparison.RunAsync(args[1..]),
     "nab" => NabCommand.Run(args[1..], Console.Out, Console.Error),
     "detection" => DetectionScale.Run(args[1..]),
+    "alerting" => AlertBookThroughput.Run(args[1..]),
     _ => Run(args),
 };
 
