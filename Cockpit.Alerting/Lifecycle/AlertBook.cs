@@ -8,6 +8,7 @@ using Cockpit.Alerting.Silences;
 using Cockpit.Alerting.Storage;
 using Cockpit.Detection;
 using Cockpit.Detection.Alerts;
+using Cockpit.Detection.Reactive;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -76,9 +77,9 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         }
     }
 
-    /// <summary>Calls <paramref name="onChanged"/> at most once per UI throttle interval after changes (for the dashboard).</summary>
+    /// <summary>Calls <paramref name="onChanged"/> (on the scheduler) at once after a quiet spell, then at most once per UI throttle interval while changes keep coming (for the dashboard).</summary>
     public IDisposable SubscribeThrottled(Action onChanged) =>
-        _changes.Sample(_uiThrottle, _scheduler).Subscribe(_ => onChanged());
+        _changes.Coalesce(_uiThrottle, _scheduler).Subscribe(_ => onChanged());
 
     public AlertRecord? Find(long id)
     {
