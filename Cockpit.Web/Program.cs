@@ -1,6 +1,12 @@
 using Cockpit.Alerting;
 using Cockpit.Ingest;
 using Cockpit.Web;
+using Cockpit.Web.Security;
+
+if (HashPasswordCommand.IsRequested(args))
+{
+    return HashPasswordCommand.Run();
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +23,7 @@ var app = builder.Build();
 app.UseCockpitWeb();
 
 app.Run();
+return 0;
 
 /// <summary>The web host's entry point; public so that tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -39,12 +39,17 @@ public static class WebHostingExtensions
 
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseDisplayKeys();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapCockpitIngest();
+
+        // Everything needs a signed-in user (the fallback policy) except what is opened here: static files, the
+        // ingest endpoints (they check their own tokens), /healthz, the login page and the account endpoints.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapGroup("").AllowAnonymous().MapCockpitIngest();
         app.MapCockpitApi();
         app.MapCockpitCulture();
+        app.MapCockpitAccount();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -31,7 +31,7 @@ public static class CockpitApi
         // Created now rather than at the first call, so that a missing or demo token is logged at start.
         _ = endpoints.ServiceProvider.GetRequiredService<ApiTokenAuthenticator>();
 
-        endpoints.MapGet("/healthz", Health);
+        endpoints.MapGet("/healthz", Health).AllowAnonymous();
         var api = endpoints.MapGroup("/api").RequireAuthorization(CockpitPolicies.Read);
         api.MapGet("/series", ListSeries);
         api.MapAlertsApi();

@@ -17,13 +17,17 @@ public static class CockpitPolicies
     /// <summary>Acknowledge and resolve alerts, create and expire silences: oncall, admin.</summary>
     public const string Operate = "cockpit.operate";
 
-    /// <summary>Adds the three policies.</summary>
+    /// <summary>Administration (rules, sources, users): admin only.</summary>
+    public const string Administer = "cockpit.administer";
+
+    /// <summary>Adds the four policies.</summary>
     public static AuthorizationBuilder AddCockpitPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Viewer, ApiRoles.OnCall, ApiRoles.Analyst, ApiRoles.Admin))
             .AddPolicy(Annotate, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.OnCall, ApiRoles.Analyst, ApiRoles.Admin))
-            .AddPolicy(Operate, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.OnCall, ApiRoles.Admin));
+            .AddPolicy(Operate, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.OnCall, ApiRoles.Admin))
+            .AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Admin));
     }
 }
