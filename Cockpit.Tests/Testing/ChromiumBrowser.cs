@@ -42,6 +42,25 @@ public sealed class ChromiumBrowser : IAsyncDisposable
         return new ChromiumBrowser(playwright, browser);
     }
 
+    /// <summary>A new page (own cookies) signed in through the login form as the test user of <paramref name="role"/>.</summary>
+    public async Task<IPage> NewSignedInPageAsync(Uri address, string role, BrowserNewPageOptions? options = null)
+    {
+        var page = await Browser.NewPageAsync(options);
+        await SignInAsync(page, address, CockpitWebFactory.UserName(role), CockpitWebFactory.UserPassword(role));
+        return page;
+    }
+
+    /// <summary>Fills and submits the login form at <paramref name="address"/> and waits until the browser has left it.</summary>
+    public static async Task SignInAsync(IPage page, Uri address, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(new Uri(address, "login").ToString());
+        await page.FillAsync("#login-name", userName);
+        await page.FillAsync("#login-password", password);
+        await page.ClickAsync("button.login-submit");
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
+    }
+
     /// <summary>Folder for screenshots: artifacts/screenshots at the repository root.</summary>
     public static string ScreenshotDirectory()
     {

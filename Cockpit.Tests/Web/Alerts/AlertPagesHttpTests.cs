@@ -28,7 +28,7 @@ public sealed class AlertPagesHttpTests : IDisposable
 
     private async Task<(HttpStatusCode Status, string Body)> Get(string path)
     {
-        using var client = _factory.CreateClient();
+        using var client = await _factory.CreateSignedInClientAsync();
         using var response = await client.GetAsync(path);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -13,7 +13,7 @@ public sealed class CockpitApiTests : IDisposable
     [Fact]
     public async Task Root_Get_RendersTheWall()
     {
-        using var client = _factory.CreateClient();
+        using var client = await _factory.CreateSignedInClientAsync();
 
         var html = await client.GetStringAsync("/");
 

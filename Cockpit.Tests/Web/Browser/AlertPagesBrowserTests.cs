@@ -62,7 +62,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         Book.AddNote(surge, "wang.fang", "Likely the outage: towers in Tianhe down since 14:38. " + Evil);
         Book.Acknowledge(surge, "wang.fang");
 
-        var page = await _chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var page = await _chromium!.NewSignedInPageAsync(_address, "viewer", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);

@@ -31,7 +31,7 @@ public sealed class WallBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Wall_Open_ChartsReceivePushedPointsAndAlertShows()
     {
-        var page = await _chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var page = await _chromium!.NewSignedInPageAsync(_address, "viewer", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         page.Console += (_, message) =>

@@ -61,10 +61,8 @@ public sealed class CultureTests : IDisposable
         using var client = Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/alerts");
         request.Headers.Add("Accept-Language", acceptLanguage);
-        if (cookie is not null)
-        {
-            request.Headers.Add("Cookie", ".AspNetCore.Culture=" + Uri.EscapeDataString(cookie));
-        }
+        var session = await _factory.SessionCookieAsync();
+        request.Headers.Add("Cookie", cookie is null ? session : session + "; .AspNetCore.Culture=" + Uri.EscapeDataString(cookie));
 
         using var response = await client.SendAsync(request);
         // The HTML encoder writes non-ASCII text as character references.
