@@ -30,6 +30,9 @@ public static partial class AccountEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
+        // Created now rather than at the first sign-in, so that demo users (or no users) are logged at start.
+        _ = endpoints.ServiceProvider.GetRequiredService<UserDirectory>();
+
         // Anonymous so that a session that already ended can still press the button; the anti-forgery token is checked
         // in the handler, so a page elsewhere cannot sign anyone out.
         endpoints.MapPost("/logout", Logout).AllowAnonymous().DisableAntiforgery();
