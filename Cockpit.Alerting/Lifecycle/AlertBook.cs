@@ -6,7 +6,6 @@ using System.Reactive.Subjects;
 using Cockpit.Alerting.Model;
 using Cockpit.Alerting.Silences;
 using Cockpit.Alerting.Storage;
-using Cockpit.Detection;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Reactive;
 using Microsoft.Extensions.Logging;
@@ -46,16 +45,14 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         SilenceBook silences,
         IScheduler scheduler,
         IOptions<AlertingOptions> options,
-        IOptions<DetectionOptions> detection,
         ILogger<AlertBook> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(detection);
         _store = new AlertStore(database);
         _silences = silences;
         _scheduler = scheduler;
         _options = options.Value;
-        _uiThrottle = detection.Value.UiThrottle;
+        _uiThrottle = _options.UiPushInterval;
         _logger = logger;
         _inhibitRules = InhibitRule.Compile(_options.InhibitRules);
         _nextId = _store.MaxId();
