@@ -42,14 +42,6 @@ public sealed class ChromiumBrowser : IAsyncDisposable
         return new ChromiumBrowser(playwright, browser);
     }
 
-    /// <summary>A new page (own cookies) signed in through the login form as the test user of <paramref name="role"/>.</summary>
-    public async Task<IPage> NewSignedInPageAsync(Uri address, string role, BrowserNewPageOptions? options = null)
-    {
-        var page = await Browser.NewPageAsync(options);
-        await SignInAsync(page, address, CockpitWebFactory.UserName(role), CockpitWebFactory.UserPassword(role));
-        return page;
-    }
-
     /// <summary>Fills and submits the login form at <paramref name="address"/> and waits until the browser has left it.</summary>
     public static async Task SignInAsync(IPage page, Uri address, string userName, string password)
     {

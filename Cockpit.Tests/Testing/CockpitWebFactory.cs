@@ -14,7 +14,7 @@ namespace Cockpit.Tests.Testing;
 /// It configures one API token per role (entries 0–3 of <c>Cockpit:Api:Tokens</c>, replacing the demo tokens):
 /// <see cref="CreateApiClient"/> or <see cref="ApiBearer"/> call the API as that role. It also configures one dashboard
 /// user per role (<c>Cockpit:Users:0–3</c>, so the demo users are off): <see cref="CreateSignedInClientAsync"/> gets a
-/// client with that user's session cookie, <see cref="ChromiumBrowser.NewSignedInPageAsync"/> a signed-in browser page.
+/// client with that user's session cookie, <see cref="ChromiumSignIn"/> a signed-in browser page.
 /// </summary>
 public sealed partial class CockpitWebFactory : WebApplicationFactory<Program>
 {
