@@ -68,6 +68,20 @@ public sealed class LoginHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task LoginPage_ChineseBrowser_ChineseTextAndMessage()
+    {
+        using var client = Client();
+        client.DefaultRequestHeaders.Add("Accept-Language", "zh-CN,zh;q=0.9");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/login"));
+        using var wrong = await CockpitWebFactory.SignInAsync(client, "viewer.user", "wrong-password");
+
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains(">用户名</label>", html, StringComparison.Ordinal);
+        Assert.Contains("用户名或密码错误。", await Body(wrong), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_AnonymousOrWithOnlyTheSessionCookie_401JsonNeverARedirect()
     {
         using var client = await _factory.CreateSignedInClientAsync(ApiRoles.Admin);
