@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
+using Cockpit.Web.Inbox;
 using Cockpit.Web.Security;
 using Cockpit.Web.Wall;
 
@@ -22,6 +23,7 @@ public static class WebHostingExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddSingleton<WallSnapshotBuilder>();
+        services.AddCockpitInbox();
         builder.AddCockpitSecurity();
         return builder;
     }

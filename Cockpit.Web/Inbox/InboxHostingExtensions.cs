@@ -1,0 +1,19 @@
+using Cockpit.Detection.Pipeline;
+
+namespace Cockpit.Web.Inbox;
+
+/// <summary>Registers the on-call inbox's services.</summary>
+public static class InboxHostingExtensions
+{
+    /// <summary>Adds the inbox's commands (role-checked), the alert page's store reads and its live band feed.</summary>
+    public static IServiceCollection AddCockpitInbox(this IServiceCollection services)
+    {
+        services.AddSingleton<InboxCommands>();
+        services.AddSingleton<AlertInsights>();
+        services.AddSingleton(sp => new AlertScoreFeed(sp.GetRequiredService<DetectionPipeline>().Scores));
+
+        // Also added by the host for every page; repeated here (idempotent) so the inbox's resources resolve either way.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        return services;
+    }
+}
