@@ -1,4 +1,5 @@
 using Cockpit.Detection.Pipeline;
+using Cockpit.Web.Components.Controls.Alerts;
 
 namespace Cockpit.Web.Inbox;
 
@@ -10,6 +11,7 @@ public static class InboxHostingExtensions
     {
         services.AddSingleton<InboxCommands>();
         services.AddSingleton<AlertInsights>();
+        services.AddTransient<InboxMessages>();
         services.AddSingleton(sp => new AlertScoreFeed(sp.GetRequiredService<DetectionPipeline>().Scores));
 
         // Also added by the host for every page; repeated here (idempotent) so the inbox's resources resolve either way.
