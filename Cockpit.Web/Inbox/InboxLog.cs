@@ -17,7 +17,4 @@ internal static partial class InboxLog
 
     [LoggerMessage(EventId = 3564, Level = LogLevel.Warning, Message = "The contributors of alert {AlertId} could not be read from the store")]
     public static partial void ContributorsFailed(ILogger logger, long alertId, Exception exception);
-
-    [LoggerMessage(EventId = 3565, Level = LogLevel.Warning, Message = "Live refresh of the inbox page {Page} failed; it shows the previous state until the next change")]
-    public static partial void RefreshFailed(ILogger logger, string page, Exception exception);
 }

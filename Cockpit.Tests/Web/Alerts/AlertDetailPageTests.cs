@@ -1,9 +1,10 @@
 using AngleSharp.Dom;
 using Bunit;
-using Cockpit.Alerting.Lifecycle;
+using Bunit.TestDoubles;
 using Cockpit.Alerting.Model;
 using Cockpit.Web.Components.Pages;
 using Cockpit.Tests.Testing;
+using Cockpit.Tests.Web.Inbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,11 +16,16 @@ public sealed class AlertDetailPageTests : BunitContext
     private readonly CountingAlertBook _book;
 
     private readonly LogCapture _log = new();
+    private readonly InboxServices _inbox;
+
+    private BunitAuthorizationContext Auth { get; }
 
     public AlertDetailPageTests()
     {
         _book = new CountingAlertBook(_s.H.Book);
-        Services.AddSingleton<IAlertBook>(_book);
+        _inbox = new InboxServices(_s.H, _book);
+        _inbox.AddTo(this);
+        Auth = AddAuthorization();
         Services.AddSingleton<ILoggerFactory>(new LoggerFactory([_log]));
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
     }
@@ -27,6 +33,7 @@ public sealed class AlertDetailPageTests : BunitContext
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _inbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _s.Dispose();
     }
 

@@ -186,7 +186,7 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            InboxLog.RefreshFailed(Logger, "/alerts", e);
+            AlertPagesLog.RefreshFailed(Logger, "/alerts", e);
         }
     }
 
