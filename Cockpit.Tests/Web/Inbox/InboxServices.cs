@@ -90,6 +90,30 @@ public sealed class InboxServices : IAsyncDisposable
         await Store.FlushAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Tianhe complaints per minute from 23:00 to 00:30: every channel × category at 1/min, until at 00:00 hotline ·
+    /// broadband jumps to 9/min and app · broadband to 3/min (80 % and 20 % of the rise). Haizhu stays flat.
+    /// </summary>
+    public async Task WriteTianheSurgeAsync()
+    {
+        var points = new List<MetricPoint>();
+        for (var minute = -60; minute < 30; minute++)
+        {
+            var at = Points.Monday.AddMinutes(minute);
+            foreach (var channel in new[] { "hotline", "app" })
+            {
+                foreach (var category in new[] { "broadband", "mobile" })
+                {
+                    var value = minute >= 0 && category == "broadband" ? (channel == "hotline" ? 9 : 3) : 1;
+                    points.Add(Points.At(Points.Complaints("tianhe", channel, category), MetricNames.CountField, value, at));
+                    points.Add(Points.At(Points.Complaints("haizhu", channel, category), MetricNames.CountField, 5, at));
+                }
+            }
+        }
+
+        await WriteAsync([.. points]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
