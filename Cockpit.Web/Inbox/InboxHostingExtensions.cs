@@ -13,9 +13,6 @@ public static class InboxHostingExtensions
         services.AddSingleton<AlertInsights>();
         services.AddTransient<InboxMessages>();
         services.AddSingleton(sp => new AlertScoreFeed(sp.GetRequiredService<DetectionPipeline>().Scores));
-
-        // Also added by the host for every page; repeated here (idempotent) so the inbox's resources resolve either way.
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
         return services;
     }
 }
