@@ -31,6 +31,8 @@ namespace Cockpit.Tests.Web.Inbox;
 public sealed class InboxServices : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
     public InboxServices(AlertBookHarness harness, IAlertBook? book = null)
     {
@@ -62,7 +64,7 @@ public sealed class InboxServices : IAsyncDisposable
         ],
     };
 
-    /// <summary>Registers everything on <paramref name="context"/>, English UI culture.</summary>
+    /// <summary>Registers everything on <paramref name="context"/>, English UI culture (the previous one is back after dispose).</summary>
     public void AddTo(BunitContext context, AlertingOptions? alerting = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -116,6 +118,8 @@ public sealed class InboxServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
         await Store.DisposeAsync();
         Scores.Dispose();
         _dir.Dispose();
