@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using Cockpit.Alerting.Model;
 using Cockpit.Detection;
 using Cockpit.Ingest.Storage;
@@ -11,7 +10,7 @@ namespace Cockpit.Web.Inbox;
 /// What the alert page reads from the metric store: the line around the anomaly and the parts that account for the
 /// change (the top contributors).
 /// </summary>
-public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions> detection, IScheduler scheduler)
+public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions> detection)
 {
     /// <summary>How far before and after the alert's start the chart reaches.</summary>
     public static readonly TimeSpan ChartReach = TimeSpan.FromHours(2);
@@ -40,15 +39,17 @@ public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions>
     }
 
     /// <summary>
-    /// Which tag values account for the change from the hour before the start to the alert's episode (start to end, or
-    /// to now while open): per tag key alone, and all keys together, the largest shares first.
+    /// Which tag values account for the change from the hour before the start to the alert's episode: per tag key alone,
+    /// and all keys together, the largest shares first. The episode is measured in data time — from the start to the
+    /// end when it recovered by itself, else to its last signal (plus a bucket) — so replayed or late data compares
+    /// like with like; clock times (now, a resolution by hand) would stretch it over hours without points.
     /// </summary>
     public async Task<Contributors> LoadContributorsAsync(AlertSeriesSource source, AlertRecord alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(alert);
         var start = alert.StartsAt;
-        var end = alert.EndsAt ?? scheduler.Now;
+        var end = alert.EndsAt is { } ends && alert.ResolvedBy is null ? ends : alert.UpdatedAt + source.Bucket;
         if (end < start + source.Bucket)
         {
             end = start + source.Bucket;

@@ -284,9 +284,9 @@ public sealed class AlertsPageTests : BunitContext
         Assert.Equal(5, heads.Count);
         var first = heads[0];
         Assert.Equal(["rule=network-outage", "region=tianhe"], first.QuerySelectorAll(".group-value").Select(v => v.TextContent));
-        Assert.Equal("1 alerts · 1 open · 1 firing", first.QuerySelector(".group-count")!.TextContent);
+        Assert.Equal("1 alert · 1 open · 1 firing", first.QuerySelector(".group-count")!.TextContent);
         Assert.Equal([_s.TianheOutage], first.QuerySelectorAll("tr.alert-table-row").Select(r => long.Parse(r.GetAttribute("data-alert-id")!, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal("1 alerts · 0 open · 0 firing", heads[4].QuerySelector(".group-count")!.TextContent);
+        Assert.Equal("1 alert · 0 open · 0 firing", heads[4].QuerySelector(".group-count")!.TextContent);
     }
 
     [Fact]

@@ -14,9 +14,9 @@ public sealed class AlertInsightsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _s.Build(); // tianhe surge from 00:00, open; now 00:30
+        _s.Build(); // tianhe surge from 00:00 (its only signal), open; now 00:30
         _inbox = new InboxServices(_s.H);
-        _insights = new AlertInsights(_inbox.Store, Options.Create(InboxServices.Detection), _s.H.Scheduler);
+        _insights = new AlertInsights(_inbox.Store, Options.Create(InboxServices.Detection));
         await _inbox.WriteTianheSurgeAsync();
     }
 
