@@ -179,6 +179,13 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("img")).ToHaveCountAsync(0);
         await Screenshot(page, "inbox-detail.png");
 
+        // In Chinese, chosen through the language switch's endpoint (remembered in a cookie).
+        await page.GotoAsync(new Uri(_address, "culture?c=zh-CN&redirect=/alerts").ToString());
+        await Assertions.Expect(page.Locator(".alerts-head h1")).ToHaveTextAsync("值班收件箱");
+        await Assertions.Expect(page.Locator(".alerts-count")).ToHaveTextAsync("5 个分组中有 5 条告警");
+        await Assertions.Expect(page.Locator(".alarm-button")).ToHaveTextAsync("提醒已开启：严重告警将通知并响铃");
+        await Screenshot(page, "inbox-zh.png");
+
         Assert.Empty(errors);
         await context.CloseAsync();
     }
