@@ -181,7 +181,7 @@ public sealed partial class Explore : ComponentBase, IDisposable
     private IReadOnlyList<ChartSeries> ChartOf(ExploreResult result)
     {
         var comparing = result.State.Compare != ExploreComparison.None;
-        var suffix = comparing ? L[result.State.Compare == ExploreComparison.Day ? "Chart.DayEarlier" : "Chart.WeekEarlier"].Value : "";
+        var earlier = result.State.Compare == ExploreComparison.Day ? "Chart.DayEarlier" : "Chart.WeekEarlier";
         var series = new List<ChartSeries>();
         for (var i = 0; i < result.Lines.Count; i++)
         {
@@ -194,7 +194,7 @@ public sealed partial class Explore : ComponentBase, IDisposable
             for (var i = 0; i < result.Lines.Count; i++)
             {
                 var line = result.Lines[i];
-                series.Add(new ChartSeries(line.Name + " " + suffix, Points(line.Comparison), Dashed: true, ColorIndex: i));
+                series.Add(new ChartSeries(L[earlier, line.Name], Points(line.Comparison), Dashed: true, ColorIndex: i));
             }
         }
 
