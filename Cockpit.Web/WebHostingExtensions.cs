@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
+using Cockpit.Web.Explore;
 using Cockpit.Web.Localization;
 using Cockpit.Web.Security;
 using Cockpit.Web.Wall;
@@ -45,6 +46,7 @@ public static class WebHostingExtensions
         app.MapCockpitIngest();
         app.MapCockpitApi();
         app.MapCockpitCulture();
+        app.MapCockpitExplore();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -52,6 +52,13 @@ public sealed class ExploreStoreScenario : IAsyncDisposable
 
     public async Task FillAsync()
     {
+        Store.Append(History(From).ToArray());
+        await Store.FlushAsync(CancellationToken.None);
+    }
+
+    /// <summary>The scenario's points for a current period starting at <paramref name="from"/> (and the week before it).</summary>
+    public static List<MetricPoint> History(DateTimeOffset from)
+    {
         (string Region, string Category, string Channel, double Before, double Now)[] rates =
         [
             ("tianhe", "broadband", "hotline", 10, 30),
@@ -65,14 +72,13 @@ public sealed class ExploreStoreScenario : IAsyncDisposable
             var series = Points.Complaints(region, channel, category);
             for (var minute = 0; minute < 120; minute++)
             {
-                points.Add(Points.At(series, MetricNames.CountField, before, From.AddDays(-7).AddMinutes(minute)));
-                points.Add(Points.At(series, MetricNames.CountField, now, From.AddMinutes(minute)));
-                points.Add(Points.At(series, MetricNames.HandleTimeField, 300 + minute, From.AddMinutes(minute)));
+                points.Add(Points.At(series, MetricNames.CountField, before, from.AddDays(-7).AddMinutes(minute)));
+                points.Add(Points.At(series, MetricNames.CountField, now, from.AddMinutes(minute)));
+                points.Add(Points.At(series, MetricNames.HandleTimeField, 300 + minute, from.AddMinutes(minute)));
             }
         }
 
-        Store.Append(points.ToArray());
-        await Store.FlushAsync(CancellationToken.None);
+        return points;
     }
 
     public async ValueTask DisposeAsync()
