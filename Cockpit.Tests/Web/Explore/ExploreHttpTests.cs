@@ -5,8 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cockpit.Tests.Web.Explore;
 
-/// <summary><c>GET /explore.csv</c> on the real host: roles, the CSV itself, and plain messages for bad queries.</summary>
-public sealed class ExploreCsvEndpointTests : IAsyncLifetime
+/// <summary>
+/// The explore page and <c>GET /explore.csv</c> on the real host: roles, the prerendered page, the CSV itself, and
+/// plain messages for bad queries.
+/// </summary>
+public sealed class ExploreHttpTests : IAsyncLifetime
 {
     private readonly CockpitWebFactory _factory = ExploreHost.Create();
     private HttpClient _client = default!;
@@ -26,9 +29,9 @@ public sealed class ExploreCsvEndpointTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string query, string? role = ApiRoles.Analyst)
+    private async Task<HttpResponseMessage> GetAsync(string query, string? role = ApiRoles.Analyst, string path = "explore.csv")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "explore.csv?" + query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path + "?" + query);
         if (role is not null)
         {
             request.Headers.Authorization = CockpitWebFactory.ApiBearer(role);
@@ -99,5 +102,30 @@ public sealed class ExploreCsvEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(message + "\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(ApiRoles.Analyst, HttpStatusCode.OK)]
+    [InlineData(ApiRoles.OnCall, HttpStatusCode.OK)]
+    [InlineData(ApiRoles.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    public async Task GetPage_ByRole(string? role, HttpStatusCode status)
+    {
+        using var response = await GetAsync(ExploreHost.Query(_from), role, path: "explore");
+
+        Assert.Equal(status, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetPage_Prerendered_HeadlineAndEscapedTagValues()
+    {
+        using var response = await GetAsync(ExploreHost.Query(_from, "&dim=region&dim=category&dim=channel"), path: "explore");
+        var html = await response.Content.ReadAsStringAsync();
+
+        var text = WebUtility.HtmlDecode(html);
+
+        Assert.Contains(">tianhe · broadband · hotline: 91 % of the surge</p>", text, StringComparison.Ordinal);
+        Assert.Contains(">haizhu · billing · " + ExploreStoreScenario.Evil + "</td>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
     }
 }
