@@ -115,6 +115,25 @@ public sealed class ExploreBrowserTests : IAsyncLifetime
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Explore_ChineseBrowser_ChineseView()
+    {
+        await using var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = CockpitWebFactory.ApiBearer(ApiRoles.Admin).ToString() },
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(_address, "explore?" + ExploreHost.Query(_from, "&dim=region&dim=category&dim=channel")).ToString());
+        await page.WaitForURLAsync(new Regex("agg=sum"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("数据探索");
+        await Assertions.Expect(page.Locator(".contribution-headline")).ToHaveTextAsync("tianhe · broadband · hotline：占增幅的 91%");
+        await Assertions.Expect(page.Locator(".chart[data-chart='explore'] .apexcharts-legend-text").Nth(5)).ToHaveTextAsync("tianhe（上一周）");
+        await Screenshot(page, "explore-zh.png");
+    }
+
     private static async Task Screenshot(IPage page, string name)
     {
         await page.WaitForTimeoutAsync(500);
