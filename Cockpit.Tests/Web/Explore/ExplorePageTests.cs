@@ -141,6 +141,23 @@ public sealed class ExplorePageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void ChooseShownPreset_AsksAgainAsOfNow()
+    {
+        var page = Open("range=1h&by=none");
+        var before = page.Find(".summary-range").TextContent;
+        var address = Navigation.Uri;
+
+        // Now is 02:01, so the hour is 01:02–02:02 and holds the minutes up to 01:59; five minutes later, five fewer.
+        Assert.Equal(58, Chart(page)[0].Points.Count);
+        _s.Time.Advance(TimeSpan.FromMinutes(5));
+        page.Find("button[data-preset='1h']").Click();
+
+        page.WaitForAssertion(() => Assert.NotEqual(before, page.Find(".summary-range").TextContent));
+        Assert.Equal(address, Navigation.Uri);
+        Assert.Equal(53, Chart(page)[0].Points.Count);
+    }
+
+    [Fact]
     public void PickRegion_FiltersTheLines()
     {
         var page = Open(ExploreStoreScenario.Query());

@@ -229,10 +229,17 @@ public sealed partial class Explore : ComponentBase, IDisposable
     private void ChangeCompare(ChangeEventArgs e) =>
         Go(_state with { Compare = Enum.TryParse<ExploreComparison>(e.Value as string, true, out var c) ? c : ExploreComparison.None });
 
-    // A new range keeps the bucket only when it still suits it.
-    private void ChoosePreset(string preset)
+    // A new range keeps the bucket only when it still suits it. The preset already shown is asked again: its "now" moved.
+    private async Task ChoosePreset(string preset)
     {
         _editingCustom = false;
+        if (!_state.IsCustomRange && _state.Preset == preset && _catalog is not null)
+        {
+            _loadedQuery = null;
+            await AnswerAddressAsync();
+            return;
+        }
+
         var next = _state with { Preset = preset, From = null, To = null };
         Go(next with { Bucket = next.Bucket is { } b && ExploreDurations.Fits(next.RangeLength, b) ? b : null });
     }
