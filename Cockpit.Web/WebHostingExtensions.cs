@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
+using Cockpit.Web.Explore;
+using Cockpit.Web.Inbox;
 using Cockpit.Web.Localization;
 using Cockpit.Web.Security;
 using Cockpit.Web.Wall;
@@ -25,6 +27,7 @@ public static class WebHostingExtensions
         services.AddSingleton<WallSnapshotBuilder>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(CockpitCultures.Configure);
+        services.AddCockpitInbox();
         builder.AddCockpitSecurity();
         return builder;
     }
@@ -50,6 +53,7 @@ public static class WebHostingExtensions
         app.MapCockpitApi();
         app.MapCockpitCulture();
         app.MapCockpitAccount();
+        app.MapCockpitExplore();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

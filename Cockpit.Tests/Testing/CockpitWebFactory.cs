@@ -23,6 +23,7 @@ public sealed partial class CockpitWebFactory : WebApplicationFactory<Program>
         ApiRoles.All.ToDictionary(r => r, r => new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), UserPassword(r)), StringComparer.Ordinal));
 
     private readonly TempDirectory _data = new();
+    private bool _onKestrel;
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal)
     {
         ["Cockpit:Simulator:Speed"] = "1200",
@@ -64,7 +65,7 @@ public sealed partial class CockpitWebFactory : WebApplicationFactory<Program>
     /// <summary>An in-memory client signed in to the dashboard as the test user of <paramref name="role"/> (redirects not followed).</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string role = ApiRoles.Viewer)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false });
         var response = await SignInAsync(client, UserName(role), UserPassword(role));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -81,7 +82,10 @@ public sealed partial class CockpitWebFactory : WebApplicationFactory<Program>
     /// </summary>
     public async Task<string> SessionCookieAsync(string role = ApiRoles.Viewer)
     {
-        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        // Cookies are carried by hand: no cookie container may drop or replace the Cookie header.
+        using var client = _onKestrel
+            ? new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = ClientOptions.BaseAddress }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var login = await client.GetAsync("/login");
         var cookies = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/login")
@@ -151,6 +155,7 @@ public sealed partial class CockpitWebFactory : WebApplicationFactory<Program>
     /// <summary>Starts the host on a real socket (127.0.0.1, free port) and returns its address.</summary>
     public Uri StartOnKestrel()
     {
+        _onKestrel = true;
         UseKestrel(0);
         StartServer();
         return ClientOptions.BaseAddress;

@@ -22,6 +22,22 @@ function toApexSeries(series, offsetMs) {
   return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x + offsetMs, p.y]) }));
 }
 
+// Dashed lines (comparisons) and explicit palette slots, so a comparison shares its line's colour.
+// Charts without either (the wall's) keep the plain palette, which also covers series that arrive later.
+function styled(series) {
+  return series.some(s => s.dashed || s.colorIndex != null);
+}
+
+function strokeAndColors(series) {
+  if (!styled(series)) {
+    return { colors: palette, stroke: { width: 2, curve: 'straight' } };
+  }
+  return {
+    colors: series.map((s, i) => palette[(s.colorIndex ?? i) % palette.length]),
+    stroke: { width: 2, curve: 'straight', dashArray: series.map(s => (s.dashed ? 6 : 0)) }
+  };
+}
+
 // Exposed on the element as data-points / data-last-x, so tests (and curious people) can see what was drawn.
 function describe(element, series) {
   element.dataset.points = series.reduce((n, s) => n + s.points.length, 0);
@@ -32,7 +48,6 @@ export function create(element, config, series) {
   const offsetMs = (config.utcOffsetMinutes || 0) * 60000;
   element.dataset.offsetMs = offsetMs;
   const options = {
-    colors: palette,
     chart: {
       type: 'line',
       height: config.height,
@@ -44,7 +59,7 @@ export function create(element, config, series) {
       fontFamily: 'inherit'
     },
     theme: { mode: 'dark' },
-    stroke: { width: 2, curve: 'straight' },
+    ...strokeAndColors(series),
     markers: { size: 0 },
     grid: { borderColor: '#1e2a40' },
     dataLabels: { enabled: false },
@@ -88,7 +103,13 @@ export function update(element, series) {
   if (!chart) {
     return;
   }
-  chart.updateSeries(toApexSeries(series, Number(element.dataset.offsetMs || 0)), false);
+  const apexSeries = toApexSeries(series, Number(element.dataset.offsetMs || 0));
+  // The wall's frequent updates keep the cheap path; only charts with dashes or fixed colours restyle.
+  if (styled(series)) {
+    chart.updateOptions({ ...strokeAndColors(series), series: apexSeries }, false, false);
+  } else {
+    chart.updateSeries(apexSeries, false);
+  }
   describe(element, series);
   element.dataset.updates = (Number(element.dataset.updates || 0) + 1).toString();
 }
