@@ -21,7 +21,7 @@ public static class WebHostingExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        services.AddSingleton<WallSnapshotBuilder>();
+        services.AddCockpitWall();
         builder.AddCockpitSecurity();
         return builder;
     }

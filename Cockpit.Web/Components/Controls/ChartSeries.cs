@@ -3,7 +3,8 @@ namespace Cockpit.Web.Components.Controls;
 /// <summary>One line of a chart.</summary>
 /// <param name="Name">Legend text (rendered as text, never markup).</param>
 /// <param name="Points">Points in time order.</param>
-public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
+/// <param name="Dashed">Drawn dashed (an expected value rather than a measured one).</param>
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, bool Dashed = false);
 
 /// <summary>A chart point: Unix milliseconds and a value.</summary>
 /// <param name="X">Unix time in milliseconds.</param>
