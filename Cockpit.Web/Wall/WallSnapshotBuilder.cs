@@ -64,8 +64,8 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
                 }
             }
 
-            var tried = rollups.Read(RollupMetric.BusinessAttempts, region, ChartBuckets + SuccessRateSmoothing);
-            var succeeded = rollups.Read(RollupMetric.BusinessSuccesses, region, ChartBuckets + SuccessRateSmoothing);
+            var tried = rollups.Read(RollupMetric.BusinessAttempts, region, ChartBuckets + SuccessRateSmoothing - 1);
+            var succeeded = rollups.Read(RollupMetric.BusinessSuccesses, region, ChartBuckets + SuccessRateSmoothing - 1);
             successRate.Add(new ChartSeries(name, RollingRate(tried, succeeded)));
             attempts += Tail(tried, 15).Sum(b => b.Sum);
             successes += Tail(succeeded, 15).Sum(b => b.Sum);
