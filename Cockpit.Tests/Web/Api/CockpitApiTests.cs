@@ -13,7 +13,8 @@ public sealed class CockpitApiTests : IDisposable
     [Fact]
     public async Task Root_Get_RendersTheWall()
     {
-        using var client = _factory.CreateClient();
+        // The wall is for signed-in users of any role; a viewer's bearer token is one way in.
+        using var client = _factory.CreateApiClient();
 
         var html = await client.GetStringAsync("/");
 

@@ -81,7 +81,7 @@ public sealed partial class Wall : ComponentBase, IDisposable
         : null;
 
     // One panel on screen at a time gets the whole height.
-    private int ChartHeight => RotateEvery is null ? 360 : 520;
+    private int ChartHeight => RotateEvery is null ? 360 : 600;
 
     private int SmallChartHeight => RotateEvery is null ? 300 : 360;
 
