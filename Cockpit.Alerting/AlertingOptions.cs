@@ -40,6 +40,12 @@ public sealed class AlertingOptions
     /// <summary>Resolved alerts, their history and notes, expired silences and delivered messages older than this are deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Shortest time between two pushes of alert changes to one screen. A change after a quiet spell is pushed at once;
+    /// this only batches bursts. Shorter than the charts' <c>Detection:UiThrottle</c>: alerts are rare and urgent.
+    /// </summary>
+    public TimeSpan UiPushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Resolved alerts kept in memory for the inbox and the wall (older ones are read from the database).</summary>
     public int RecentResolved { get; set; } = 500;
 }

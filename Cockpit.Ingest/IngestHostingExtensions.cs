@@ -1,6 +1,7 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Http;
+using Cockpit.Ingest.Http.Tokens;
 using Cockpit.Ingest.Mqtt;
 using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
@@ -44,6 +45,7 @@ public static class IngestHostingExtensions
         services.AddSingleton<IngestBus>();
         services.AddSingleton<SeriesRegistry>();
         services.AddSingleton<IngestWriter>();
+        services.AddSingleton<IngestTokenStore>();
         services.AddSingleton<IngestAuthenticator>();
         services.AddSingleton<IngestHttpHandler>();
         services.AddSingleton<InfluxDbStoreStatus>();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
+using Cockpit.Web.Localization;
 using Cockpit.Web.Security;
 using Cockpit.Web.Wall;
 
@@ -11,7 +12,7 @@ namespace Cockpit.Web;
 /// <summary>Registers and maps the dashboard and the HTTP API.</summary>
 public static class WebHostingExtensions
 {
-    /// <summary>Adds Blazor Server components, JSON settings, the wall's view-model builder and the API's tokens and roles.</summary>
+    /// <summary>Adds Blazor Server components, JSON settings, the wall's view-model builder, the UI's languages and the API's tokens and roles.</summary>
     public static IHostApplicationBuilder AddCockpitWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,6 +23,8 @@ public static class WebHostingExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddCockpitWall();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(CockpitCultures.Configure);
         builder.AddCockpitSecurity();
         return builder;
     }
@@ -34,12 +37,14 @@ public static class WebHostingExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCockpitIngest();
         app.MapCockpitApi();
+        app.MapCockpitCulture();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -6,8 +6,8 @@ using System.Reactive.Subjects;
 using Cockpit.Alerting.Model;
 using Cockpit.Alerting.Silences;
 using Cockpit.Alerting.Storage;
-using Cockpit.Detection;
 using Cockpit.Detection.Alerts;
+using Cockpit.Detection.Reactive;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -45,16 +45,14 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         SilenceBook silences,
         IScheduler scheduler,
         IOptions<AlertingOptions> options,
-        IOptions<DetectionOptions> detection,
         ILogger<AlertBook> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(detection);
         _store = new AlertStore(database);
         _silences = silences;
         _scheduler = scheduler;
         _options = options.Value;
-        _uiThrottle = detection.Value.UiThrottle;
+        _uiThrottle = _options.UiPushInterval;
         _logger = logger;
         _inhibitRules = InhibitRule.Compile(_options.InhibitRules);
         _nextId = _store.MaxId();
@@ -76,9 +74,9 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         }
     }
 
-    /// <summary>Calls <paramref name="onChanged"/> at most once per UI throttle interval after changes (for the dashboard).</summary>
+    /// <summary>Calls <paramref name="onChanged"/> (on the scheduler) at once after a quiet spell, then at most once per UI throttle interval while changes keep coming (for the dashboard).</summary>
     public IDisposable SubscribeThrottled(Action onChanged) =>
-        _changes.Sample(_uiThrottle, _scheduler).Subscribe(_ => onChanged());
+        _changes.Coalesce(_uiThrottle, _scheduler).Subscribe(_ => onChanged());
 
     public AlertRecord? Find(long id)
     {

@@ -14,7 +14,7 @@ public interface IAlertBook
     /// <summary>The alerts (open ones and recently resolved ones), newest first.</summary>
     IReadOnlyList<AlertRecord> Snapshot();
 
-    /// <summary>Calls <paramref name="onChanged"/> at most once per UI throttle interval after changes (for the dashboard).</summary>
+    /// <summary>Calls <paramref name="onChanged"/> (on the scheduler) at once after a quiet spell, then at most once per UI throttle interval while changes keep coming (for the dashboard).</summary>
     IDisposable SubscribeThrottled(Action onChanged);
 
     /// <summary>The alert with that id (open or resolved, from memory or the database), or null.</summary>

@@ -5,7 +5,6 @@ using Cockpit.Alerting;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Silences;
 using Cockpit.Alerting.Storage;
-using Cockpit.Detection;
 using Cockpit.Detection.Alerts;
 using Cockpit.Ingest.Configuration;
 using Microsoft.Data.Sqlite;
@@ -50,7 +49,7 @@ internal static class AlertBookThroughput
         var scheduler = new HistoricalScheduler(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
         var database = new AlertingDatabase(Options.Create(new CockpitOptions { DataDir = folder }), options);
         using var silences = new SilenceBook(database, scheduler, options);
-        using var book = new AlertBook(database, silences, scheduler, options, Options.Create(new DetectionOptions()), NullLogger<AlertBook>.Instance);
+        using var book = new AlertBook(database, silences, scheduler, options, NullLogger<AlertBook>.Instance);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < alerts; i++)
         {

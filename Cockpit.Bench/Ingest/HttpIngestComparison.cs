@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
+using Cockpit.Bench.Infrastructure;
 using Cockpit.Tests.Testing;
 
 namespace Cockpit.Bench.Ingest;
@@ -26,7 +26,7 @@ internal static class HttpIngestComparison
         var seconds = Option(args, "--seconds", 15);
         var connections = Option(args, "--connections", 4);
         var rounds = Option(args, "--rounds", 2);
-        var cockpitDll = FindCockpitWeb();
+        var cockpitDll = CockpitProcess.FindRelease();
         Console.WriteLine($"HTTP ingest: {LinesPerBody} lines x 2 fields per request, {SeriesCount} series, {connections} connections, {seconds} s per run, {rounds} rounds");
         Console.WriteLine($"influxd: {InfluxdServer.Binary}; Cockpit: {cockpitDll}");
 
@@ -142,20 +142,6 @@ internal static class HttpIngestComparison
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static string FindCockpitWeb()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cockpit.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var dll = dir is null ? null : Path.Combine(dir.FullName, "Cockpit.Web", "bin", "Release", "net10.0", "Cockpit.Web.dll");
-        return dll is not null && File.Exists(dll)
-            ? dll
-            : throw new InvalidOperationException("Cockpit.Web is not built in Release: run `dotnet build -c Release Cockpit.Web` first.");
-    }
-
     private sealed class Counters
     {
         public long Lines;
@@ -208,108 +194,5 @@ internal static class HttpIngestComparison
                 }
             }
         }
-    }
-
-    /// <summary>Cockpit.Web as its own process: embedded store, simulator off, detection on, one ingest token.</summary>
-    private sealed class CockpitProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly string _dataDir;
-        private readonly HttpClient _client;
-
-        private CockpitProcess(Process process, string dataDir, Uri address)
-        {
-            _process = process;
-            _dataDir = dataDir;
-            Address = address;
-            _client = new HttpClient { BaseAddress = address };
-        }
-
-        public Uri Address { get; }
-
-        public long PeakQueued { get; private set; }
-
-        public static async Task<CockpitProcess> StartAsync(string dll, string token)
-        {
-            var port = FreeTcpPort.Next();
-            var dataDir = Path.Combine(Path.GetTempPath(), "cockpit-bench-" + Guid.NewGuid().ToString("N")[..12]);
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[]
-            {
-                dll, "--urls", $"http://127.0.0.1:{port}", "--environment", "Production",
-                $"--Cockpit:DataDir={dataDir}", "--Cockpit:Simulator:Enabled=false",
-                "--Cockpit:Ingest:Tokens:0:Name=bench", $"--Cockpit:Ingest:Tokens:0:Secret={token}",
-                "--Logging:LogLevel:Default=Warning",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("cockpit: " + e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var cockpit = new CockpitProcess(process, dataDir, new Uri($"http://127.0.0.1:{port}/"));
-            var watch = Stopwatch.StartNew();
-            while (true)
-            {
-                try
-                {
-                    using var ping = await cockpit._client.GetAsync("ping");
-                    if (ping.StatusCode == HttpStatusCode.NoContent)
-                    {
-                        return cockpit;
-                    }
-                }
-                catch (HttpRequestException) when (watch.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
-                {
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        public async Task WaitUntilDrainedAsync()
-        {
-            while (true)
-            {
-                using var health = JsonDocument.Parse(await _client.GetStringAsync("healthz"));
-                var queued = health.RootElement.GetProperty("bus").GetProperty("queued").GetInt64();
-                PeakQueued = Math.Max(PeakQueued, queued);
-                if (queued == 0)
-                {
-                    return;
-                }
-
-                await Task.Delay(10);
-            }
-        }
-
-        public async Task<long> StoredPointsAsync()
-        {
-            using var series = JsonDocument.Parse(await _client.GetStringAsync("api/series?measurement=business"));
-            return series.RootElement.EnumerateArray().Sum(s => s.GetProperty("pointCount").GetInt64());
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _client.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_dataDir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
     }
 }

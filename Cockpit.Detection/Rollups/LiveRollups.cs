@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using Cockpit.Detection.Reactive;
 using System.Reactive.Subjects;
 using Cockpit.Ingest.Model;
 using Microsoft.Extensions.Options;
@@ -105,9 +106,9 @@ public sealed class LiveRollups : IDisposable
         return result;
     }
 
-    /// <summary>Calls <paramref name="onChanged"/> at most once per UI throttle interval while data arrives.</summary>
+    /// <summary>Calls <paramref name="onChanged"/> (on the scheduler) at once after a quiet spell, then at most once per UI throttle interval while data arrives.</summary>
     public IDisposable Subscribe(Action onChanged) =>
-        _changed.Sample(_options.UiThrottle, _scheduler).Subscribe(_ => onChanged());
+        _changed.Coalesce(_options.UiThrottle, _scheduler).Subscribe(_ => onChanged());
 
     public void Dispose() => _changed.Dispose();
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cockpit.Ingest.Http.Tokens;
 using Cockpit.Ingest.Write;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -11,16 +12,19 @@ namespace Cockpit.Ingest.Http;
 /// <summary>
 /// Checks the token of an HTTP write, accepted the ways InfluxDB clients send it: <c>Authorization: Token …</c>
 /// (2.x clients), <c>Authorization: Basic …</c> with the secret as password (1.x clients), or the <c>u</c>/<c>p</c>
-/// query parameters. Secrets are compared in constant time.
+/// query parameters. Secrets are compared in constant time. Tokens come from configuration and from the managed
+/// tokens an admin created at run time (<see cref="IngestTokenStore"/>).
 /// </summary>
 public sealed partial class IngestAuthenticator
 {
     private readonly (string Name, byte[] Secret)[] _tokens;
+    private readonly IngestTokenStore _managed;
 
-    public IngestAuthenticator(IOptions<IngestOptions> options, ILogger<IngestAuthenticator> logger)
+    public IngestAuthenticator(IOptions<IngestOptions> options, IngestTokenStore managed, ILogger<IngestAuthenticator> logger)
     {
         _tokens = [.. options.Value.Tokens.Select(t => (t.Name, Encoding.UTF8.GetBytes(t.Secret)))];
-        if (_tokens.Length == 0)
+        _managed = managed;
+        if (_tokens.Length == 0 && !managed.HasActive)
         {
             LogNoTokens(logger);
         }
@@ -31,8 +35,8 @@ public sealed partial class IngestAuthenticator
         }
     }
 
-    /// <summary>Whether any token is configured at all.</summary>
-    public bool HasTokens => _tokens.Length > 0;
+    /// <summary>Whether any token is configured or created at all.</summary>
+    public bool HasTokens => _tokens.Length > 0 || _managed.HasActive;
 
     /// <summary>Returns the token's name, or null with the reason in <paramref name="failure"/>.</summary>
     public string? Authenticate(HttpRequest request, out string failure)
@@ -92,12 +96,12 @@ public sealed partial class IngestAuthenticator
             }
         }
 
-        return name;
+        return name ?? _managed.Match(candidate);
     }
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Ingest token '{Name}' uses the documented demo secret: anyone can write. Replace Cockpit:Ingest:Tokens before exposing Cockpit.")]
     private static partial void LogDemoToken(ILogger logger, string name);
 
-    [LoggerMessage(EventId = 1014, Level = LogLevel.Information, Message = "No ingest tokens are configured (Cockpit:Ingest:Tokens): every HTTP write will be refused with 401")]
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information, Message = "No ingest tokens are configured (Cockpit:Ingest:Tokens) or created: every HTTP write will be refused with 401 until an admin creates one")]
     private static partial void LogNoTokens(ILogger logger);
 }

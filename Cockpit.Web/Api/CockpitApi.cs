@@ -11,6 +11,7 @@ using Cockpit.Ingest.Storage.Embedded;
 using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Ingest.Write;
 using Cockpit.Web.Api.Alerts;
+using Cockpit.Web.Api.Ingest;
 using Cockpit.Web.Api.Silences;
 using Cockpit.Web.Security;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class CockpitApi
         api.MapGet("/series", ListSeries);
         api.MapAlertsApi();
         api.MapSilencesApi();
+        api.MapIngestTokensApi();
         return endpoints;
     }
 

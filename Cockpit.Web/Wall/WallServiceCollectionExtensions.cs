@@ -9,8 +9,6 @@ public static class WallServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCockpitWall(this IServiceCollection services)
     {
-        // The lead registers localization for the whole app too; both calls are idempotent and agree.
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<WallScores>();
         services.AddHostedService(sp => sp.GetRequiredService<WallScores>());
         services.AddSingleton<WeekAgoComplaints>();

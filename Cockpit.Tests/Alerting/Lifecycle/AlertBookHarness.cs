@@ -3,7 +3,6 @@ using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Model;
 using Cockpit.Alerting.Silences;
 using Cockpit.Alerting.Storage;
-using Cockpit.Detection;
 using Cockpit.Detection.Alerts;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Tests.Testing;
@@ -39,8 +38,7 @@ public sealed class AlertBookHarness : IDisposable
 
         Database = new AlertingDatabase(Options.Create(new CockpitOptions { DataDir = _data.Path }), Options.Create(_options));
         Silences = new SilenceBook(Database, Scheduler, Options.Create(_options));
-        Book = new AlertBook(Database, Silences, Scheduler, Options.Create(_options),
-            Options.Create(new DetectionOptions { UiThrottle = TimeSpan.FromSeconds(1) }), NullLogger<AlertBook>.Instance);
+        Book = new AlertBook(Database, Silences, Scheduler, Options.Create(_options), NullLogger<AlertBook>.Instance);
         Book.Changes.Subscribe(Changes.Add);
     }
 
