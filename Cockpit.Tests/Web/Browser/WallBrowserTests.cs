@@ -33,11 +33,12 @@ public sealed partial class WallBrowserTests : IAsyncLifetime
 
     // The wall is for any signed-in role; until the login page exists in this branch the viewer's bearer token signs
     // the browser in (every request of the context carries it, the circuit's too).
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync(string query = "")
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync(string query = "", string locale = "en-GB")
     {
         var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+            Locale = locale,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = CockpitWebFactory.ApiBearer(ApiRoles.Viewer).ToString() },
         });
         var page = await context.NewPageAsync();
@@ -123,6 +124,45 @@ public sealed partial class WallBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         Assert.True(new FileInfo(path).Length > 20_000);
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Wall_ChineseBrowser_WallInChinese()
+    {
+        var (page, errors) = await OpenAsync(locale: "zh-CN");
+
+        await Assertions.Expect(page.Locator("[data-chart=focus]")).ToHaveAttributeAsync("data-band-points", PositiveNumber(), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-chart=complaints]")).ToHaveAttributeAsync("data-updates", new Regex("^([3-9]|[1-9][0-9]+)$"), new() { Timeout = 30_000 });
+
+        // After live pushes (rendered from server threads), still Chinese.
+        await Assertions.Expect(page.Locator("[data-kpi=complaints] .kpi-label")).ToHaveTextAsync("近一小时投诉");
+        await Assertions.Expect(page.Locator(".heat-family").First).ToHaveTextAsync("投诉");
+        await Assertions.Expect(page.Locator(".wall-status")).ToContainTextAsync("数据时间");
+        await page.WaitForTimeoutAsync(1_000);
+
+        var path = Path.Combine(ChromiumBrowser.ScreenshotDirectory(), "wall-zh-CN.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Wall_ServerRestarts_ComesBackByItselfWithLivePoints()
+    {
+        var (page, _) = await OpenAsync();
+        var complaints = page.Locator("[data-chart=complaints]");
+        await Assertions.Expect(complaints).ToHaveAttributeAsync("data-updates", new Regex("^([2-9]|[1-9][0-9]+)$"), new() { Timeout = 30_000 });
+        await page.EvaluateAsync("() => window.beforeRestart = true");
+
+        // Stop the server under the open page, then start a new one on the same address.
+        _factory.Dispose();
+        await page.WaitForTimeoutAsync(2_000);
+        using var restarted = new CockpitWebFactory();
+        restarted.UseKestrel(_address.Port);
+        restarted.StartServer();
+
+        // The page reloads itself once the new server refuses the old circuit, and the charts fill again.
+        await page.WaitForFunctionAsync("() => window.beforeRestart === undefined", null, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-chart=complaints]")).ToHaveAttributeAsync("data-updates", new Regex("^([2-9]|[1-9][0-9]+)$"), new() { Timeout = 60_000 });
     }
 
     [GeneratedRegex("^[1-9][0-9]*$")]

@@ -279,4 +279,27 @@ public sealed class WallPageTests : BunitContext
         var focus = page.FindComponents<ApexChart>().Single(c => c.Instance.Key == "focus").Instance;
         Assert.Equal("正常区间", focus.Band!.Name);
     }
+
+    [Fact]
+    public async Task Render_PushFromAThreadInAnotherCulture_StillRendersInTheViewersCulture()
+    {
+        IRenderedComponent<WallPage> page;
+        using (new Controls.CultureScope("zh-CN"))
+        {
+            Minute(0);
+            page = Open();
+        }
+
+        // Pushes come from scheduler threads, whose culture is the server's, not the viewer's.
+        await Task.Run(() =>
+        {
+            using var server = new Controls.CultureScope("en-US");
+            Minute(1, complaints: 1234);
+            _book.Publish();
+        });
+
+        page.WaitForAssertion(() => Assert.Equal("13,684", page.Find("[data-kpi=complaints] .kpi-value").TextContent));
+        Assert.Equal("近一小时投诉", page.Find("[data-kpi=complaints] .kpi-label").TextContent);
+        Assert.Equal("各区异常评分", page.Find(".heat-title").TextContent);
+    }
 }

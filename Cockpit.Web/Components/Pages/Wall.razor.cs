@@ -36,6 +36,8 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     private WallSnapshot _snapshot = default!;
     private WallLabels _labels = WallLabels.English;
+    private CultureInfo _culture = CultureInfo.InvariantCulture;
+    private CultureInfo _uiCulture = CultureInfo.InvariantCulture;
     private IReadOnlyList<KpiValue> _kpis = [];
     private WallSnapshot? _kpisOf;
     private IDisposable? _rollupSubscription;
@@ -110,14 +112,17 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        // Captured here, on the circuit, where the current UI culture is the viewer's; snapshots are built elsewhere.
+        // Captured here, on the circuit, where the current culture is the viewer's. Pushes arrive on scheduler threads,
+        // whose culture is the server's: renders they cause are put back into the viewer's culture (InViewerCulture).
+        _culture = CultureInfo.CurrentCulture;
+        _uiCulture = CultureInfo.CurrentUICulture;
         _labels = new WallLabels(L["Measured"], L["Expected"], L["Band"]);
         _snapshot = Builder.Build(_labels, District);
         _rollupSubscription = Rollups.Subscribe(Refresh);
         _alertSubscription = Alerts.SubscribeThrottled(Refresh);
         if (RotateEvery is { } every)
         {
-            _rotation = Scheduler.SchedulePeriodic(every, () => _ = InvokeAsync(NextPanel));
+            _rotation = Scheduler.SchedulePeriodic(every, () => _ = InvokeAsync(() => InViewerCulture(NextPanel)));
         }
     }
 
@@ -151,10 +156,18 @@ public sealed partial class Wall : ComponentBase, IDisposable
         }
 
         var snapshot = Builder.Build(_labels, District);
-        _ = InvokeAsync(() =>
+        _ = InvokeAsync(() => InViewerCulture(() =>
         {
             _snapshot = snapshot;
             StateHasChanged();
-        });
+        }));
+    }
+
+    // The render StateHasChanged queues runs inside this call, so it formats and localizes in the viewer's culture.
+    private void InViewerCulture(Action action)
+    {
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        action();
     }
 }
