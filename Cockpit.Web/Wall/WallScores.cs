@@ -50,7 +50,7 @@ public sealed class WallScores : IHostedService, IDisposable
         {
             var bucketNs = rule.Bucket is { } bucket ? UnixTime.ToNanos(bucket) : 0;
             var isBand = rule.GroupBy is [MetricNames.RegionTag];
-            _rules[rule.Name] = new RuleInfo([.. rule.GroupBy], bucketNs, Math.Max(windowSlots, SlotsFor(rule.Bucket ?? TimeSpan.Zero)), isBand);
+            _rules[rule.Name] = new RuleInfo(rule.Measurement, [.. rule.GroupBy], bucketNs, Math.Max(windowSlots, SlotsFor(rule.Bucket ?? TimeSpan.Zero)), isBand);
         }
     }
 
@@ -80,6 +80,13 @@ public sealed class WallScores : IHostedService, IDisposable
             }
         }
     }
+
+    /// <summary>The first band rule (by name) that watches <paramref name="measurement"/>, or null.</summary>
+    public string? BandRuleFor(string measurement) =>
+        _rules.Where(r => r.Value.IsBand && string.Equals(r.Value.Measurement, measurement, StringComparison.Ordinal))
+            .Select(r => r.Key)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
 
     /// <summary>Whether <paramref name="rule"/>'s scores are kept as bands (it watches one district per subject).</summary>
     public bool IsBandRule(string rule) => _rules.TryGetValue(rule, out var info) && info.IsBand;
@@ -221,7 +228,7 @@ public sealed class WallScores : IHostedService, IDisposable
 
     private int SlotsFor(TimeSpan span) => (int)Math.Max(1, Math.Ceiling((double)UnixTime.ToNanos(span) / _slotNs));
 
-    private sealed record RuleInfo(string[] GroupBy, long BucketNs, int ValiditySlots, bool IsBand);
+    private sealed record RuleInfo(string Measurement, string[] GroupBy, long BucketNs, int ValiditySlots, bool IsBand);
 
     // The newest scored values of one band; a value for the same time replaces the last one, older ones are dropped.
     private sealed class BandRing(int capacity)

@@ -140,7 +140,7 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
 
     private WallFocus Focus(WallLabels labels, string? asked, HeatGridData heat, IReadOnlyList<AlertRecord> alertList, long from)
     {
-        var complaintsColumn = 0;
+        var complaintsColumn = MetricFamily.IndexOf(MetricNames.Complaints);
         var region = asked is not null && heat.Rows.Any(r => r.Region == asked)
             ? asked
             : heat.Rows
@@ -154,7 +154,7 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
 
         var name = DisplayName(region);
         var measured = rollups.Read(RollupMetric.Complaints, region, ChartBuckets).Select(b => Point(b.Start, b.Sum)).ToList();
-        var rule = scores.BandRules.FirstOrDefault();
+        var rule = scores.BandRuleFor(MetricNames.Complaints);
         var band = rule is null ? [] : scores.Band(rule, region).Where(p => p.TimeMs >= from).ToList();
         var expected = band.Where(p => double.IsFinite(p.Expected)).Select(p => new ChartPoint(p.TimeMs, Math.Round(p.Expected, 2))).ToList();
         var ranges = band.Where(p => double.IsFinite(p.Lower) && double.IsFinite(p.Upper))

@@ -45,6 +45,8 @@ public sealed class WallScoresTests : IDisposable
         Assert.Single(_scores.Band("complaint-surge", "liwan"));
         Assert.Empty(_scores.Band("network-latency", "tianhe"));
         Assert.Equal(["complaint-surge"], _scores.BandRules);
+        Assert.Equal("complaint-surge", _scores.BandRuleFor(MetricNames.Complaints));
+        Assert.Null(_scores.BandRuleFor(MetricNames.Network));
     }
 
     [Fact]
