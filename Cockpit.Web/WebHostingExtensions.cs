@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
+using Cockpit.Web.Inbox;
 using Cockpit.Web.Localization;
 using Cockpit.Web.Security;
 using Cockpit.Web.Wall;
@@ -25,6 +26,7 @@ public static class WebHostingExtensions
         services.AddCockpitWall();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(CockpitCultures.Configure);
+        services.AddCockpitInbox();
         builder.AddCockpitSecurity();
         return builder;
     }

@@ -1,9 +1,10 @@
 using AngleSharp.Dom;
 using Bunit;
-using Cockpit.Alerting.Lifecycle;
+using Bunit.TestDoubles;
 using Cockpit.Alerting.Model;
 using Cockpit.Web.Components.Pages;
 using Cockpit.Tests.Testing;
+using Cockpit.Tests.Web.Inbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,11 +16,16 @@ public sealed class AlertDetailPageTests : BunitContext
     private readonly CountingAlertBook _book;
 
     private readonly LogCapture _log = new();
+    private readonly InboxServices _inbox;
+
+    private BunitAuthorizationContext Auth { get; }
 
     public AlertDetailPageTests()
     {
         _book = new CountingAlertBook(_s.H.Book);
-        Services.AddSingleton<IAlertBook>(_book);
+        _inbox = new InboxServices(_s.H, _book);
+        _inbox.AddTo(this);
+        Auth = AddAuthorization();
         Services.AddSingleton<ILoggerFactory>(new LoggerFactory([_log]));
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
     }
@@ -27,6 +33,7 @@ public sealed class AlertDetailPageTests : BunitContext
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _inbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _s.Dispose();
     }
 
@@ -216,5 +223,171 @@ public sealed class AlertDetailPageTests : BunitContext
 
         Assert.Equal("firing", Field(page, "state").QuerySelector(".badge-state")!.TextContent);
         Assert.Contains($"Warning Cockpit.Web.Components.Pages.AlertDetail[3400]: Live refresh of the alert page /alerts/{_s.TianheSurge} failed", _log.ToString(), StringComparison.Ordinal);
+    }
+
+    private void SignIn(string name, params string[] roles)
+    {
+        Auth.SetAuthorized(name);
+        Auth.SetRoles(roles);
+    }
+
+    [Fact]
+    public void Actions_Viewer_NoneShown()
+    {
+        _s.Build();
+        SignIn("zhao.min", "viewer");
+
+        Assert.Empty(RenderDetail(_s.TianheOutage).FindAll(".action-bar button"));
+    }
+
+    [Fact]
+    public void Actions_OnCallAcksFromTheDetail_FeedbackHistoryAndFacts()
+    {
+        _s.Build();
+        SignIn("li.wei", "oncall");
+        var page = RenderDetail(_s.TianheOutage);
+
+        page.Find("button[data-action='acknowledge']").Click();
+
+        Assert.Equal($"Acknowledged network-outage #{_s.TianheOutage}.", page.Find(".inbox-feedback").TextContent);
+        Assert.Equal("acknowledged", Field(page, "state").QuerySelector(".badge-state")!.TextContent);
+        Assert.Equal("li.wei", Field(page, "acknowledged").QuerySelector(".fact-who")!.TextContent);
+        Assert.Equal("acknowledged", page.FindAll("tr.history-entry")[^1].QuerySelector(".history-action")!.TextContent);
+        Assert.Empty(page.FindAll("button[data-action='acknowledge']"));
+    }
+
+    [Fact]
+    public void Actions_SilenceAndNoteFromTheDetail()
+    {
+        _s.Build();
+        SignIn("li.wei", "oncall");
+        var page = RenderDetail(_s.TianheSurge);
+
+        page.Find("button[data-action='silence']").Click();
+        page.Find("input[data-duration='30m']").Change("30m");
+        page.Find(".silence-comment").Change("known outage");
+        page.Find(".silence-form").Submit();
+
+        var silence = _s.H.Silences.List()[0];
+        Assert.Equal(_s.H.Now + TimeSpan.FromMinutes(30), silence.EndsAt);
+        Assert.Equal(["rule=\"complaint-surge\"", "region=\"tianhe\""], silence.Matchers.Select(m => m.ToString()));
+        Assert.StartsWith($"Silenced complaint-surge #{_s.TianheSurge} until 2026-11-23 01:00 UTC", page.Find(".inbox-feedback").TextContent, StringComparison.Ordinal);
+        Assert.Contains(silence.Id, Field(page, "silenced").TextContent, StringComparison.Ordinal);
+
+        page.Find("button[data-action='note']").Click();
+        page.Find(".note-input").Change(AlertPagesScenario.Evil);
+        page.Find(".note-form").Submit();
+
+        Assert.Equal(AlertPagesScenario.Evil, page.Find(".note-text").TextContent);
+        Assert.Equal("li.wei", page.Find(".note-author").TextContent);
+        Assert.Empty(page.FindAll("img"));
+    }
+
+    [Fact]
+    public void CraftedNotePanel_Viewer_RefusedOnTheServer()
+    {
+        _s.Build();
+        SignIn("zhao.min", "viewer");
+        var panel = Render<Cockpit.Web.Components.Controls.Alerts.AlertActionPanel>(p => p
+            .Add(x => x.Alert, _s.H.Book.Find(_s.TianheOutage)!)
+            .Add(x => x.Action, Cockpit.Web.Components.Controls.Alerts.InboxAction.Note));
+
+        panel.Find(".note-input").Change("sneaky");
+        panel.Find(".note-form").Submit();
+
+        Assert.Equal("Not allowed: your role cannot add notes to alerts.", panel.Find(".panel-error").TextContent);
+        Assert.Empty(_s.H.Book.Notes(_s.TianheOutage));
+    }
+
+    [Fact]
+    public void CraftedSilencePanel_Analyst_RefusedOnTheServer()
+    {
+        _s.Build();
+        SignIn("sun.li", "analyst");
+        var before = _s.H.Silences.List().Count;
+        var panel = Render<Cockpit.Web.Components.Controls.Alerts.AlertActionPanel>(p => p
+            .Add(x => x.Alert, _s.H.Book.Find(_s.TianheOutage)!)
+            .Add(x => x.Action, Cockpit.Web.Components.Controls.Alerts.InboxAction.Silence));
+
+        panel.Find(".silence-comment").Change("sneaky");
+        panel.Find(".silence-form").Submit();
+
+        Assert.Equal("Not allowed: your role cannot silence alerts.", panel.Find(".panel-error").TextContent);
+        Assert.Equal(before, _s.H.Silences.List().Count);
+    }
+
+    [Fact]
+    public void Related_CauseAndEffectsLinked()
+    {
+        _s.Build();
+
+        var surge = RenderDetail(_s.TianheSurge);
+        var outage = RenderDetail(_s.TianheOutage);
+
+        Assert.Equal($"alerts/{_s.TianheOutage}", surge.Find("dd[data-related='cause'] a").GetAttribute("href"));
+        Assert.Equal($"alerts/{_s.TianheSurge}", outage.Find("dd[data-related='effects'] a").GetAttribute("href"));
+        Assert.Equal("No related alerts.", RenderDetail(_s.YuexiuSurge).Find(".related-empty").TextContent);
+    }
+
+    [Fact]
+    public async Task Chart_LineFromTheStore_BandOnceScoresArrive()
+    {
+        _s.Build();
+        await _inbox.WriteTianheSurgeAsync();
+        var page = RenderDetail(_s.TianheSurge);
+
+        page.WaitForAssertion(() => Assert.Equal("no", page.Find(".alert-chart").GetAttribute("data-band")));
+        var chart = page.FindComponent<Cockpit.Web.Components.Controls.ApexChart>();
+        Assert.Equal(["value"], chart.Instance.Series.Select(s => s.Name));
+        Assert.Equal(90, chart.Instance.Series[0].Points.Count);
+        Assert.NotNull(page.Find("[data-note='no-band']"));
+
+        var at = Cockpit.Ingest.Model.UnixTime.ToNanos(Points.Monday.AddMinutes(31));
+        _inbox.Scores.OnNext(new Cockpit.Detection.Pipeline.ScoredValue("complaint-surge", "complaint-surge|complaints|tianhe", at, 14, 0.9, 4, 2, 6));
+        _inbox.Scores.OnNext(new Cockpit.Detection.Pipeline.ScoredValue("complaint-surge", "complaint-surge|complaints|haizhu", at, 20, 0.1, 20, 18, 22));
+
+        page.WaitForAssertion(() => Assert.Equal("yes", page.Find(".alert-chart").GetAttribute("data-band")));
+        Assert.Equal(["value", "expected", "band low", "band high"], chart.Instance.Series.Select(s => s.Name));
+        Assert.Equal([new Cockpit.Web.Components.Controls.ChartPoint(Points.Monday.AddMinutes(31).ToUnixTimeMilliseconds(), 4)], chart.Instance.Series[1].Points);
+        Assert.Empty(page.FindAll("[data-note='no-band']"));
+    }
+
+    [Fact]
+    public async Task Contributors_TopPartsAsShareOfTheRise()
+    {
+        _s.Build();
+        await _inbox.WriteTianheSurgeAsync();
+
+        var page = RenderDetail(_s.TianheSurge);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".contrib-row")));
+        var first = page.Find(".contrib-table[data-keys='category,channel'] .contrib-row");
+        Assert.Equal("broadband · hotline: 80% of the rise", string.Join(" ", first.TextContent.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).Split(" (")[0]);
+    }
+
+    [Fact]
+    public void ChartAndContributors_RuleWithoutASeries_SayWhy()
+    {
+        _s.H.Fire(rule: "source-silent", region: "panyu");
+
+        var page = RenderDetail(_s.H.Only(rule: "source-silent", region: "panyu").Id);
+
+        Assert.NotNull(page.Find(".alert-chart [data-note='no-source']"));
+        Assert.NotNull(page.Find(".contributors [data-note='no-source']"));
+    }
+
+    [Fact]
+    public async Task Chinese_HeadingsAndSharesInChinese()
+    {
+        _s.Build();
+        await _inbox.WriteTianheSurgeAsync();
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+
+        var page = RenderDetail(_s.TianheSurge);
+
+        Assert.Contains("主要贡献因素", page.FindAll(".detail-card h2").Select(h => h.TextContent));
+        page.WaitForAssertion(() => Assert.Contains("占上升的 80%", page.Find(".contrib-share").TextContent, StringComparison.Ordinal));
+        Assert.Equal("告警中", Field(page, "state").QuerySelector(".badge-state")!.TextContent);
     }
 }
