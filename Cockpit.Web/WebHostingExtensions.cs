@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cockpit.Ingest.Http;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components;
+using Cockpit.Web.Explore;
 using Cockpit.Web.Inbox;
 using Cockpit.Web.Localization;
 using Cockpit.Web.Security;
@@ -47,6 +48,7 @@ public static class WebHostingExtensions
         app.MapCockpitIngest();
         app.MapCockpitApi();
         app.MapCockpitCulture();
+        app.MapCockpitExplore();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -33,13 +33,28 @@ function toApexSeries(series, band, offsetMs, hasBand) {
     .concat(series.map(s => ({ type: 'line', name: s.name, data: s.points.map(p => ({ x: p.x + offsetMs, y: p.y })) })));
 }
 
-// Stroke per series: the band has no outline, dashed lines are expectations.
-function strokeFor(series, hasBand) {
-  const lines = series.map(s => s.dashed ? 6 : 0);
-  const widths = series.map(s => s.dashed ? 2 : 3);
-  return hasBand
-    ? { width: [0].concat(widths), dashArray: [0].concat(lines), curve: 'straight' }
-    : { width: 2, dashArray: lines, curve: 'straight' };
+// Dashed lines (expectations, comparisons) and explicit palette slots, so a comparison shares its line's colour.
+// Plain charts keep the plain palette, which also covers series that arrive later.
+function styled(series) {
+  return series.some(s => s.dashed || s.colorIndex != null);
+}
+
+// Stroke and colours per series: a band chart's band has no outline and its own colour.
+function strokeAndColors(series, hasBand) {
+  const dashes = series.map(s => (s.dashed ? 6 : 0));
+  if (hasBand) {
+    return {
+      colors: [bandColour].concat(series.map((s, i) => bandLineColours[(s.colorIndex ?? i) % bandLineColours.length])),
+      stroke: { width: [0].concat(series.map(s => (s.dashed ? 2 : 3))), dashArray: [0].concat(dashes), curve: 'straight' }
+    };
+  }
+  if (!styled(series)) {
+    return { colors: palette, stroke: { width: 2, curve: 'straight' } };
+  }
+  return {
+    colors: series.map((s, i) => palette[(s.colorIndex ?? i) % palette.length]),
+    stroke: { width: 2, curve: 'straight', dashArray: dashes }
+  };
 }
 
 // ApexCharts draws annotation labels as SVG text nodes (plain text), so tag values in them cannot become markup.
@@ -74,7 +89,6 @@ export function create(element, config, series, band, annotations) {
   element.dataset.offsetMs = offsetMs;
   element.dataset.hasBand = hasBand;
   const options = {
-    colors: hasBand ? [bandColour].concat(bandLineColours) : palette,
     chart: {
       type: hasBand ? 'rangeArea' : 'line',
       height: config.height,
@@ -86,7 +100,7 @@ export function create(element, config, series, band, annotations) {
       fontFamily: 'inherit'
     },
     theme: { mode: 'dark' },
-    stroke: strokeFor(series, hasBand),
+    ...strokeAndColors(series, hasBand),
     fill: hasBand ? { opacity: [0.28].concat(series.map(() => 1)) } : { opacity: 1 },
     markers: { size: 0 },
     grid: { borderColor: '#1e2a40' },
@@ -134,11 +148,18 @@ export function update(element, series, band, annotations) {
   }
   const offsetMs = Number(element.dataset.offsetMs || 0);
   const hasBand = element.dataset.hasBand === 'true';
-  chart.updateOptions({
-    series: toApexSeries(series, band, offsetMs, hasBand),
-    stroke: strokeFor(series, hasBand),
-    annotations: toAnnotations(annotations, offsetMs)
-  }, false, false, false);
+  const apexSeries = toApexSeries(series, band, offsetMs, hasBand);
+  const annotated = (annotations || []).length > 0 || Number(element.dataset.annotations || 0) > 0;
+  // Plain line charts without annotations keep the cheap path; the rest restyle and redraw their annotations.
+  if (!hasBand && !styled(series) && !annotated) {
+    chart.updateSeries(apexSeries, false);
+  } else {
+    chart.updateOptions({
+      ...strokeAndColors(series, hasBand),
+      series: apexSeries,
+      annotations: toAnnotations(annotations, offsetMs)
+    }, false, false, false);
+  }
   describe(element, series, band, annotations);
   element.dataset.updates = (Number(element.dataset.updates || 0) + 1).toString();
 }
