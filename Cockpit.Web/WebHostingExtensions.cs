@@ -24,7 +24,7 @@ public static class WebHostingExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        services.AddSingleton<WallSnapshotBuilder>();
+        services.AddCockpitWall();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(CockpitCultures.Configure);
         services.AddCockpitInbox();

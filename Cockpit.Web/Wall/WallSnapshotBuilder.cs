@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Model;
 using Cockpit.Detection.Alerts;
@@ -8,14 +7,24 @@ using Cockpit.Web.Components.Controls;
 
 namespace Cockpit.Web.Wall;
 
-/// <summary>Builds the wall's KPIs, chart lines and alert list from the live rollups and the alert book (memory only).</summary>
-public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts)
+/// <summary>
+/// Builds the wall's figures, chart lines, bands, annotations, heat grid and alert lists from memory — the live
+/// rollups, the detectors' scores and the alert book — plus the one cached week-ago number. Every list it returns is
+/// bounded by a constant here, however long the wall runs.
+/// </summary>
+public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, WallScores scores, WeekAgoComplaints weekAgo)
 {
     /// <summary>Buckets drawn in each chart.</summary>
     public const int ChartBuckets = 120;
 
-    /// <summary>Alerts listed on the wall: all firing ones, then the latest resolved up to this total.</summary>
+    /// <summary>Alerts listed on the wall: all firing ones up to <see cref="MaxActive"/>, then the latest resolved up to this total.</summary>
     public const int MaxAlerts = 12;
+
+    /// <summary>Most alerts in the ticker (and listed as firing).</summary>
+    public const int MaxActive = 30;
+
+    /// <summary>Most alert annotations per chart (the newest).</summary>
+    public const int MaxAnnotations = 12;
 
     // Success rate is drawn as a rolling rate over this many buckets: a single minute of a district is too noisy to read.
     private const int SuccessRateSmoothing = 5;
@@ -23,15 +32,18 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts)
     private static readonly Dictionary<string, string> ChineseNames =
         Region.Guangzhou.ToDictionary(r => r.Id, r => r.ChineseName, StringComparer.Ordinal);
 
-    /// <summary>Builds a snapshot of now.</summary>
-    public WallSnapshot Build()
+    private static readonly Dictionary<string, int> DistrictOrder =
+        Region.Guangzhou.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+
+    /// <summary>Builds a snapshot of now, with the focus chart on <paramref name="focusRegion"/> or else the hottest district.</summary>
+    public WallSnapshot Build(WallLabels labels, string? focusRegion = null)
     {
-        var regions = rollups.Regions;
+        var regions = rollups.Regions.OrderBy(r => DistrictOrder.GetValueOrDefault(r, int.MaxValue)).ThenBy(r => r, StringComparer.Ordinal).ToList();
         var complaints = new List<ChartSeries>(regions.Count);
         var successRate = new List<ChartSeries>(regions.Count);
         var latency = new List<ChartSeries>(regions.Count);
-        double lastHour = 0, hourBefore = 0, attempts = 0, successes = 0, latencySum = 0, outages = 0;
-        long latencyCount = 0;
+        double lastHour = 0, hourBefore = 0, attempts = 0, successes = 0, latencySum = 0, lossSum = 0, reports = 0, down = 0;
+        long latencyCount = 0, lossCount = 0;
         var hourBuckets = (int)Math.Max(1, TimeSpan.FromHours(1) / rollups.Bucket);
         var newest = rollups.Newest;
 
@@ -52,18 +64,11 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts)
                 }
             }
 
-            var tried = rollups.Read(RollupMetric.BusinessAttempts, region, ChartBuckets + SuccessRateSmoothing);
-            var succeeded = rollups.Read(RollupMetric.BusinessSuccesses, region, ChartBuckets + SuccessRateSmoothing);
+            var tried = rollups.Read(RollupMetric.BusinessAttempts, region, ChartBuckets + SuccessRateSmoothing - 1);
+            var succeeded = rollups.Read(RollupMetric.BusinessSuccesses, region, ChartBuckets + SuccessRateSmoothing - 1);
             successRate.Add(new ChartSeries(name, RollingRate(tried, succeeded)));
-            foreach (var bucket in Tail(tried, 15))
-            {
-                attempts += bucket.Sum;
-            }
-
-            foreach (var bucket in Tail(succeeded, 15))
-            {
-                successes += bucket.Sum;
-            }
+            attempts += Tail(tried, 15).Sum(b => b.Sum);
+            successes += Tail(succeeded, 15).Sum(b => b.Sum);
 
             var latencies = rollups.Read(RollupMetric.NetworkLatency, region, ChartBuckets);
             latency.Add(new ChartSeries(name, latencies.Select(b => Point(b.Start, Math.Round(b.Mean, 1))).ToList()));
@@ -73,82 +78,106 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts)
                 latencyCount += bucket.Count;
             }
 
-            var outageBuckets = rollups.Read(RollupMetric.NetworkOutages, region, 1);
-            outages += outageBuckets.Count > 0 ? outageBuckets[^1].Sum : 0;
+            foreach (var bucket in Tail(rollups.Read(RollupMetric.NetworkLoss, region, 5), 5))
+            {
+                lossSum += bucket.Sum;
+                lossCount += bucket.Count;
+            }
+
+            var outages = rollups.Read(RollupMetric.NetworkOutages, region, 1);
+            if (outages.Count > 0)
+            {
+                reports += outages[^1].Count;
+                down += outages[^1].Sum;
+            }
         }
 
         var alertList = alerts.Snapshot();
-        var shown = alertList.Where(IsActive)
-            .Concat(alertList.Where(a => a.Status == AlertStatus.Resolved))
-            .Take(Math.Max(MaxAlerts, alertList.Count(IsActive)))
+        var active = alertList.Where(IsActive)
+            .OrderByDescending(a => a.Severity)
+            .ThenByDescending(a => a.StartsAt)
+            .Take(MaxActive)
+            .ToList();
+        var shown = active.Concat(alertList.Where(a => a.Status == AlertStatus.Resolved))
+            .Take(Math.Max(MaxAlerts, active.Count))
             .ToList();
 
-        var kpis = new List<KpiValue>
-        {
-            ComplaintsKpi(lastHour, hourBefore),
-            SuccessRateKpi(attempts, successes),
-            NetworkKpi(latencyCount == 0 ? double.NaN : latencySum / latencyCount, outages),
-            AlertsKpi(shown),
-        };
-        return new WallSnapshot(newest, kpis, complaints, successRate, latency, shown);
+        WeekAgoValue? week = newest is { } end ? weekAgo.Get(end + rollups.Bucket) : null;
+        var figures = new WallFigures(
+            lastHour,
+            hourBefore,
+            week,
+            attempts,
+            successes,
+            latencyCount == 0 ? double.NaN : latencySum / latencyCount,
+            lossCount == 0 ? double.NaN : lossSum / lossCount,
+            reports,
+            down,
+            alertList.Count(IsActive),
+            alertList.Count(a => IsActive(a) && a.Severity == AlertSeverity.Critical));
+
+        var heatRows = scores.Heat(regions);
+        var heat = new HeatGridData([.. regions.Select((r, i) => new HeatRow(r, DisplayName(r), heatRows[i]))]);
+        var from = newest is { } last ? (last - (rollups.Bucket * (ChartBuckets - 1))).ToUnixTimeMilliseconds() : long.MaxValue;
+
+        return new WallSnapshot(
+            newest,
+            figures,
+            complaints,
+            Annotations(alertList, from, a => a.Measurement == MetricNames.Complaints),
+            successRate,
+            Annotations(alertList, from, a => a.Measurement == MetricNames.Business),
+            latency,
+            Annotations(alertList, from, a => a.Measurement == MetricNames.Network),
+            Focus(labels, focusRegion, heat, alertList, from),
+            heat,
+            shown,
+            active);
     }
 
     // Pending alerts have not fired: the wall shows what on-call has been told about.
     private static bool IsActive(AlertRecord alert) => alert.Status is AlertStatus.Firing or AlertStatus.Acknowledged;
 
-    private static KpiValue ComplaintsKpi(double lastHour, double hourBefore)
+    private WallFocus Focus(WallLabels labels, string? asked, HeatGridData heat, IReadOnlyList<AlertRecord> alertList, long from)
     {
-        var ratio = hourBefore > 0 ? lastHour / hourBefore : double.NaN;
-        var detail = double.IsNaN(ratio)
-            ? "previous hour: no data yet"
-            : string.Create(CultureInfo.InvariantCulture, $"{(ratio - 1) * 100:+0;-0;0} % vs previous hour ({hourBefore:N0})");
-        var state = double.IsNaN(ratio) ? KpiState.Ok : ratio >= 2 ? KpiState.Critical : ratio >= 1.4 ? KpiState.Warning : KpiState.Ok;
-        return new KpiValue("Complaints, last hour", lastHour.ToString("N0", CultureInfo.InvariantCulture), string.Empty, detail, state);
-    }
-
-    private static KpiValue SuccessRateKpi(double attempts, double successes)
-    {
-        if (attempts <= 0)
+        var complaintsColumn = MetricFamily.IndexOf(MetricNames.Complaints);
+        var region = asked is not null && heat.Rows.Any(r => r.Region == asked)
+            ? asked
+            : heat.Rows
+                .OrderByDescending(r => double.IsNaN(r.Scores[complaintsColumn]) ? -1 : r.Scores[complaintsColumn])
+                .Select(r => r.Region)
+                .FirstOrDefault();
+        if (region is null)
         {
-            return new KpiValue("Business success rate", "–", "%", "no data yet", KpiState.Unknown);
+            return new WallFocus(null, string.Empty, [new ChartSeries(labels.Measured, []), new ChartSeries(labels.Expected, [], Dashed: true)], new ChartBand(labels.Band, []), []);
         }
 
-        var rate = 100 * successes / attempts;
-        var state = rate < 90 ? KpiState.Critical : rate < 95 ? KpiState.Warning : KpiState.Ok;
-        return new KpiValue(
-            "Business success rate",
-            rate.ToString("0.0", CultureInfo.InvariantCulture),
-            "%",
-            string.Create(CultureInfo.InvariantCulture, $"{successes:N0} of {attempts:N0} in the last 15 min"),
-            state);
+        var name = DisplayName(region);
+        var measured = rollups.Read(RollupMetric.Complaints, region, ChartBuckets).Select(b => Point(b.Start, b.Sum)).ToList();
+        var rule = scores.BandRuleFor(MetricNames.Complaints);
+        var band = rule is null ? [] : scores.Band(rule, region).Where(p => p.TimeMs >= from).ToList();
+        var expected = band.Where(p => double.IsFinite(p.Expected)).Select(p => new ChartPoint(p.TimeMs, Math.Round(p.Expected, 2))).ToList();
+        var ranges = band.Where(p => double.IsFinite(p.Lower) && double.IsFinite(p.Upper))
+            .Select(p => new ChartRange(p.TimeMs, Math.Round(Math.Max(0, p.Lower), 2), Math.Round(p.Upper, 2)))
+            .ToList();
+        return new WallFocus(
+            region,
+            name,
+            [new ChartSeries(name + " · " + labels.Measured, measured), new ChartSeries(labels.Expected, expected, Dashed: true)],
+            new ChartBand(labels.Band, ranges),
+            Annotations(alertList, from, a => a.Tags.TryGetValue(MetricNames.RegionTag, out var r) && r == region));
     }
 
-    private static KpiValue NetworkKpi(double meanLatency, double outages)
-    {
-        if (double.IsNaN(meanLatency))
-        {
-            return new KpiValue("Network latency", "–", "ms", "no data yet", KpiState.Unknown);
-        }
-
-        var state = outages > 0 ? KpiState.Critical : meanLatency > 60 ? KpiState.Warning : KpiState.Ok;
-        var detail = outages > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{outages:0} cell(s) down")
-            : "all cells up";
-        return new KpiValue("Network latency", meanLatency.ToString("0", CultureInfo.InvariantCulture), "ms", detail, state);
-    }
-
-    private static KpiValue AlertsKpi(IReadOnlyList<AlertRecord> shown)
-    {
-        var firing = shown.Where(IsActive).ToList();
-        var critical = firing.Count(a => a.Severity == AlertSeverity.Critical);
-        var state = critical > 0 ? KpiState.Critical : firing.Count > 0 ? KpiState.Warning : KpiState.Ok;
-        return new KpiValue(
-            "Active alerts",
-            firing.Count.ToString(CultureInfo.InvariantCulture),
-            string.Empty,
-            string.Create(CultureInfo.InvariantCulture, $"{critical} critical"),
-            state);
-    }
+    private static List<ChartAnnotation> Annotations(IReadOnlyList<AlertRecord> alertList, long from, Func<AlertRecord, bool> matches) =>
+        [.. alertList
+            .Where(a => a.Status != AlertStatus.Pending && a.StartsAt.ToUnixTimeMilliseconds() >= from && matches(a))
+            .OrderByDescending(a => a.StartsAt)
+            .Take(MaxAnnotations)
+            .OrderBy(a => a.StartsAt)
+            .Select(a => new ChartAnnotation(
+                a.StartsAt.ToUnixTimeMilliseconds(),
+                a.Tags.TryGetValue(MetricNames.RegionTag, out var region) ? DisplayName(region) : a.Rule,
+                a.Severity switch { AlertSeverity.Critical => "critical", AlertSeverity.Warning => "warning", _ => "info" }))];
 
     private static List<ChartPoint> RollingRate(IReadOnlyList<RollupBucket> attempts, IReadOnlyList<RollupBucket> successes)
     {
@@ -183,6 +212,7 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts)
 
     private static ChartPoint Point(DateTimeOffset time, double value) => new(time.ToUnixTimeMilliseconds(), value);
 
-    private static string DisplayName(string region) =>
+    /// <summary>The district's Chinese and tag name, e.g. "天河 tianhe" (the tag alone for districts outside Guangzhou).</summary>
+    public static string DisplayName(string region) =>
         ChineseNames.TryGetValue(region, out var chinese) ? $"{chinese} {region}" : region;
 }

@@ -138,6 +138,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
             window.Notification.requestPermission = async () => "granted";
             """);
         var page = await context.NewPageAsync();
+        await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName("viewer"), CockpitWebFactory.UserPassword("viewer"));
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);

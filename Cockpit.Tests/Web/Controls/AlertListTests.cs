@@ -3,11 +3,14 @@ using Cockpit.Alerting.Model;
 using Cockpit.Detection.Alerts;
 using Cockpit.Tests.Testing;
 using Cockpit.Web.Components.Controls;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cockpit.Tests.Web.Controls;
 
 public sealed class AlertListTests : BunitContext
 {
+    public AlertListTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
     private static AlertRecord Alert(long id, AlertStatus state, string region, string summary, int startedMinute = 0) => new()
     {
         Id = id,
@@ -58,5 +61,19 @@ public sealed class AlertListTests : BunitContext
         Assert.Empty(list.FindAll("img"));
         Assert.Equal(Evil, list.Find(".alert-summary").TextContent);
         Assert.StartsWith(Evil, list.Find(".alert-where").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ChineseCulture_TextFromTheChineseResources()
+    {
+        using var culture = new CultureScope("zh-CN");
+
+        var list = Render<AlertList>(p => p
+            .Add(l => l.Alerts, [Alert(1, AlertStatus.Firing, "tianhe", "surge", 0)])
+            .Add(l => l.Now, Points.Monday.AddMinutes(75)));
+
+        Assert.Equal("告警", list.Find(".alerts-title").TextContent);
+        Assert.Equal("严重", list.Find(".alert-badge").TextContent);
+        Assert.Equal("1 小时 15 分钟", list.Find(".alert-time").TextContent);
     }
 }

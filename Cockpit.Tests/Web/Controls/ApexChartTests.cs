@@ -8,11 +8,23 @@ public sealed class ApexChartTests : BunitContext
     private static List<ChartSeries> Lines(double value) =>
         [new ChartSeries("天河 tianhe", [new ChartPoint(1_000, value), new ChartPoint(61_000, value + 1)])];
 
-    [Fact]
-    public void Render_FirstTime_CreatesTheChartWithSeriesAndOptions()
+    private static ChartBand Band(double low) => new("normal band", [new ChartRange(1_000, low, low + 4), new ChartRange(61_000, low, low + 5)]);
+
+    private BunitJSModuleInterop Module()
     {
         var module = JSInterop.SetupModule("./js/cockpit-charts.js");
         module.SetupVoid("create", _ => true).SetVoidResult();
+        module.SetupVoid("update", _ => true).SetVoidResult();
+        return module;
+    }
+
+    private static bool HasBand(JSRuntimeInvocation create) =>
+        (bool)create.Arguments[1]!.GetType().GetProperty("hasBand")!.GetValue(create.Arguments[1])!;
+
+    [Fact]
+    public void Render_FirstTime_CreatesTheChartWithSeriesAndOptions()
+    {
+        var module = Module();
         var series = Lines(5);
 
         var chart = Render<ApexChart>(p => p
@@ -26,14 +38,29 @@ public sealed class ApexChartTests : BunitContext
         Assert.Equal("complaints", chart.Find(".chart").GetAttribute("data-chart"));
         var create = Assert.Single(module.Invocations["create"]);
         Assert.Same(series, create.Arguments[2]);
+        Assert.Null(create.Arguments[3]);
+        Assert.False(HasBand(create));
+    }
+
+    [Fact]
+    public void Render_WithBandAndAnnotations_CreatesARangeAreaChartWithThem()
+    {
+        var module = Module();
+        var band = Band(10);
+        IReadOnlyList<ChartAnnotation> annotations = [new ChartAnnotation(61_000, "天河 tianhe", "critical")];
+
+        Render<ApexChart>(p => p.Add(c => c.Series, Lines(12)).Add(c => c.Band, band).Add(c => c.Annotations, annotations));
+
+        var create = Assert.Single(module.Invocations["create"]);
+        Assert.True(HasBand(create));
+        Assert.Same(band, create.Arguments[3]);
+        Assert.Same(annotations, create.Arguments[4]);
     }
 
     [Fact]
     public void Render_NewSeriesList_UpdatesOnce_SameListDoesNot()
     {
-        var module = JSInterop.SetupModule("./js/cockpit-charts.js");
-        module.SetupVoid("create", _ => true).SetVoidResult();
-        module.SetupVoid("update", _ => true).SetVoidResult();
+        var module = Module();
         var chart = Render<ApexChart>(p => p.Add(c => c.Series, Lines(1)));
         var next = Lines(2);
 
@@ -42,5 +69,32 @@ public sealed class ApexChartTests : BunitContext
 
         var update = Assert.Single(module.Invocations["update"]);
         Assert.Same(next, update.Arguments[1]);
+    }
+
+    [Fact]
+    public void Render_NewBandOnly_UpdatesWithTheNewBand()
+    {
+        var module = Module();
+        var series = Lines(1);
+        var chart = Render<ApexChart>(p => p.Add(c => c.Series, series).Add(c => c.Band, Band(1)));
+        var next = Band(2);
+
+        chart.Render(p => p.Add(c => c.Series, series).Add(c => c.Band, next));
+
+        var update = Assert.Single(module.Invocations["update"]);
+        Assert.Same(series, update.Arguments[1]);
+        Assert.Same(next, update.Arguments[2]);
+    }
+
+    [Fact]
+    public async Task Dispose_DestroysTheChart()
+    {
+        var module = Module();
+        module.SetupVoid("destroy", _ => true).SetVoidResult();
+        var chart = Render<ApexChart>(p => p.Add(c => c.Series, Lines(1)));
+
+        await chart.Instance.DisposeAsync();
+
+        Assert.Single(module.Invocations["destroy"]);
     }
 }

@@ -4,14 +4,18 @@ using Microsoft.JSInterop;
 namespace Cockpit.Web.Components.Controls;
 
 /// <summary>
-/// A line chart drawn by ApexCharts. The component owns the chart's life: it creates it after the first render,
-/// pushes new series when <see cref="Series"/> changes (a new list instance), and destroys it on dispose.
+/// A line chart drawn by ApexCharts, optionally with a shaded band behind the lines (a range area) and vertical
+/// annotations. The component owns the chart's life: it creates it after the first render, replaces the data when
+/// <see cref="Series"/>, <see cref="Band"/> or <see cref="Annotations"/> change (a new instance; the chart never
+/// appends, so it holds only what it was last given), and destroys it on dispose.
 /// </summary>
 public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
 {
     private ElementReference _element;
     private IJSObjectReference? _module;
     private IReadOnlyList<ChartSeries>? _rendered;
+    private ChartBand? _renderedBand;
+    private IReadOnlyList<ChartAnnotation>? _renderedAnnotations;
     private bool _created;
 
     [Inject]
@@ -29,6 +33,21 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter]
     [EditorRequired]
     public IReadOnlyList<ChartSeries> Series { get; set; } = [];
+
+    /// <summary>
+    /// A band drawn behind the lines. Whether a chart has one is fixed when it is created (set it, even empty, from
+    /// the first render); its ranges may change.
+    /// </summary>
+    [Parameter]
+    public ChartBand? Band { get; set; }
+
+    /// <summary>Vertical markers on the time axis; pass a new list to redraw.</summary>
+    [Parameter]
+    public IReadOnlyList<ChartAnnotation> Annotations { get; set; } = [];
+
+    /// <summary>Text shown while there is no data (localized by the caller).</summary>
+    [Parameter]
+    public string? NoDataText { get; set; }
 
     /// <summary>Y-axis unit.</summary>
     [Parameter]
@@ -59,18 +78,37 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/cockpit-charts.js");
-            var config = new { height = Height, unit = Unit, yMin = YMin, yMax = YMax, decimals = Decimals, showLegend = ShowLegend, utcOffsetMinutes = UtcOffset.TotalMinutes };
-            _rendered = Series;
-            await _module.InvokeVoidAsync("create", _element, config, Series);
+            var config = new
+            {
+                height = Height,
+                unit = Unit,
+                yMin = YMin,
+                yMax = YMax,
+                decimals = Decimals,
+                showLegend = ShowLegend,
+                utcOffsetMinutes = UtcOffset.TotalMinutes,
+                hasBand = Band is not null,
+                noData = NoDataText,
+            };
+            Remember();
+            await _module.InvokeVoidAsync("create", _element, config, Series, Band, Annotations);
             _created = true;
             return;
         }
 
-        if (_created && _module is not null && !ReferenceEquals(_rendered, Series))
+        if (_created && _module is not null
+            && (!ReferenceEquals(_rendered, Series) || !ReferenceEquals(_renderedBand, Band) || !ReferenceEquals(_renderedAnnotations, Annotations)))
         {
-            _rendered = Series;
-            await _module.InvokeVoidAsync("update", _element, Series);
+            Remember();
+            await _module.InvokeVoidAsync("update", _element, Series, Band, Annotations);
         }
+    }
+
+    private void Remember()
+    {
+        _rendered = Series;
+        _renderedBand = Band;
+        _renderedAnnotations = Annotations;
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ namespace Cockpit.Web.Components.Controls;
 /// <summary>One line of a chart.</summary>
 /// <param name="Name">Legend text (rendered as text, never markup).</param>
 /// <param name="Points">Points in time order.</param>
-/// <param name="Dashed">Drawn dashed (e.g. the same line a day or a week earlier).</param>
+/// <param name="Dashed">Drawn dashed (an expected value, or the same line a day or a week earlier).</param>
 /// <param name="ColorIndex">Palette slot; null takes the series' position. Lets a dashed line share its solid line's colour.</param>
 public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, bool Dashed = false, int? ColorIndex = null);
 

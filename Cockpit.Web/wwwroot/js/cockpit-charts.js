@@ -16,40 +16,81 @@ function escapeText(value) {
 const palette = ['#4cc9f0', '#f72585', '#ffd166', '#06d6a0', '#a78bfa', '#ff8c42', '#90be6d', '#ef476f',
   '#4895ef', '#e9c46a', '#c77dff', '#2ec4b6', '#f4a261'];
 
+// Colours of annotations by tone, and of the band chart's parts.
+const tones = { critical: '#ff4d5e', warning: '#f2b84b', info: '#4a8cff' };
+const bandColour = '#3a86ff';
+const bandLineColours = ['#ffd166', '#c8d3ea', '#06d6a0', '#f72585'];
+
 // Times are drawn in the wall's time zone (not the browser's): x values are shifted by the zone's offset and
-// ApexCharts is told to format them as UTC.
-function toApexSeries(series, offsetMs) {
-  return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x + offsetMs, p.y]) }));
+// ApexCharts is told to format them as UTC. The chart is always given whole series (never appended to), so it
+// holds exactly what the server last sent however long the page runs.
+function toApexSeries(series, band, offsetMs, hasBand) {
+  if (!hasBand) {
+    return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x + offsetMs, p.y]) }));
+  }
+  const ranges = band ? band.ranges : [];
+  return [{ type: 'rangeArea', name: band ? band.name : '', data: ranges.map(r => ({ x: r.x + offsetMs, y: [r.low, r.high] })) }]
+    .concat(series.map(s => ({ type: 'line', name: s.name, data: s.points.map(p => ({ x: p.x + offsetMs, y: p.y })) })));
 }
 
-// Dashed lines (comparisons) and explicit palette slots, so a comparison shares its line's colour.
-// Charts without either (the wall's) keep the plain palette, which also covers series that arrive later.
+// Dashed lines (expectations, comparisons) and explicit palette slots, so a comparison shares its line's colour.
+// Plain charts keep the plain palette, which also covers series that arrive later.
 function styled(series) {
   return series.some(s => s.dashed || s.colorIndex != null);
 }
 
-function strokeAndColors(series) {
+// Stroke and colours per series: a band chart's band has no outline and its own colour.
+function strokeAndColors(series, hasBand) {
+  const dashes = series.map(s => (s.dashed ? 6 : 0));
+  if (hasBand) {
+    return {
+      colors: [bandColour].concat(series.map((s, i) => bandLineColours[(s.colorIndex ?? i) % bandLineColours.length])),
+      stroke: { width: [0].concat(series.map(s => (s.dashed ? 2 : 3))), dashArray: [0].concat(dashes), curve: 'straight' }
+    };
+  }
   if (!styled(series)) {
     return { colors: palette, stroke: { width: 2, curve: 'straight' } };
   }
   return {
     colors: series.map((s, i) => palette[(s.colorIndex ?? i) % palette.length]),
-    stroke: { width: 2, curve: 'straight', dashArray: series.map(s => (s.dashed ? 6 : 0)) }
+    stroke: { width: 2, curve: 'straight', dashArray: dashes }
   };
 }
 
-// Exposed on the element as data-points / data-last-x, so tests (and curious people) can see what was drawn.
-function describe(element, series) {
-  element.dataset.points = series.reduce((n, s) => n + s.points.length, 0);
-  element.dataset.lastX = series.reduce((x, s) => s.points.length ? Math.max(x, s.points[s.points.length - 1].x) : x, 0);
+// ApexCharts draws annotation labels as SVG text nodes (plain text), so tag values in them cannot become markup.
+function toAnnotations(annotations, offsetMs) {
+  return {
+    xaxis: (annotations || []).map(a => ({
+      x: a.x + offsetMs,
+      borderColor: tones[a.tone] || tones.info,
+      strokeDashArray: 4,
+      label: {
+        text: String(a.label),
+        orientation: 'horizontal',
+        borderColor: tones[a.tone] || tones.info,
+        style: { background: tones[a.tone] || tones.info, color: '#0b1220', fontSize: '13px', fontWeight: 600 }
+      }
+    }))
+  };
 }
 
-export function create(element, config, series) {
+// Exposed on the element as data-points / data-last-x / data-band-points / data-annotations, so tests (and curious
+// people) can see what was drawn.
+function describe(element, series, band, annotations) {
+  element.dataset.points = series.reduce((n, s) => n + s.points.length, 0);
+  element.dataset.lastX = series.reduce((x, s) => s.points.length ? Math.max(x, s.points[s.points.length - 1].x) : x, 0);
+  element.dataset.bandPoints = band ? band.ranges.length : 0;
+  element.dataset.annotations = (annotations || []).length;
+}
+
+export function create(element, config, series, band, annotations) {
   const offsetMs = (config.utcOffsetMinutes || 0) * 60000;
+  const hasBand = !!config.hasBand;
   element.dataset.offsetMs = offsetMs;
+  element.dataset.hasBand = hasBand;
   const options = {
     chart: {
-      type: 'line',
+      type: hasBand ? 'rangeArea' : 'line',
       height: config.height,
       background: 'transparent',
       foreColor: '#b8c4dc',
@@ -59,14 +100,15 @@ export function create(element, config, series) {
       fontFamily: 'inherit'
     },
     theme: { mode: 'dark' },
-    ...strokeAndColors(series),
+    ...strokeAndColors(series, hasBand),
+    fill: hasBand ? { opacity: [0.28].concat(series.map(() => 1)) } : { opacity: 1 },
     markers: { size: 0 },
     grid: { borderColor: '#1e2a40' },
     dataLabels: { enabled: false },
     legend: {
       show: config.showLegend,
       position: 'bottom',
-      fontSize: '13px',
+      fontSize: '15px',
       formatter: name => escapeText(name)
     },
     tooltip: {
@@ -79,38 +121,46 @@ export function create(element, config, series) {
       labels: {
         datetimeUTC: true,
         datetimeFormatter: { hour: 'HH:mm', minute: 'HH:mm', day: 'MM-dd' },
-        style: { fontSize: '13px' }
+        style: { fontSize: '15px' }
       }
     },
     yaxis: {
       min: config.yMin ?? undefined,
       max: config.yMax ?? undefined,
       decimalsInFloat: config.decimals,
-      title: { text: config.unit || undefined },
-      labels: { style: { fontSize: '13px' } }
+      title: { text: config.unit || undefined, style: { fontSize: '14px' } },
+      labels: { style: { fontSize: '15px' } }
     },
-    noData: { text: 'Waiting for data…' },
-    series: toApexSeries(series, offsetMs)
+    annotations: toAnnotations(annotations, offsetMs),
+    noData: { text: config.noData || '…' },
+    series: toApexSeries(series, band, offsetMs, hasBand)
   };
   const chart = new ApexCharts(element, options);
   charts.set(element, chart);
-  describe(element, series);
+  describe(element, series, band, annotations);
   return chart.render();
 }
 
-export function update(element, series) {
+export function update(element, series, band, annotations) {
   const chart = charts.get(element);
   if (!chart) {
     return;
   }
-  const apexSeries = toApexSeries(series, Number(element.dataset.offsetMs || 0));
-  // The wall's frequent updates keep the cheap path; only charts with dashes or fixed colours restyle.
-  if (styled(series)) {
-    chart.updateOptions({ ...strokeAndColors(series), series: apexSeries }, false, false);
-  } else {
+  const offsetMs = Number(element.dataset.offsetMs || 0);
+  const hasBand = element.dataset.hasBand === 'true';
+  const apexSeries = toApexSeries(series, band, offsetMs, hasBand);
+  const annotated = (annotations || []).length > 0 || Number(element.dataset.annotations || 0) > 0;
+  // Plain line charts without annotations keep the cheap path; the rest restyle and redraw their annotations.
+  if (!hasBand && !styled(series) && !annotated) {
     chart.updateSeries(apexSeries, false);
+  } else {
+    chart.updateOptions({
+      ...strokeAndColors(series, hasBand),
+      series: apexSeries,
+      annotations: toAnnotations(annotations, offsetMs)
+    }, false, false, false);
   }
-  describe(element, series);
+  describe(element, series, band, annotations);
   element.dataset.updates = (Number(element.dataset.updates || 0) + 1).toString();
 }
 
