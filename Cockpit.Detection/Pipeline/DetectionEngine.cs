@@ -285,7 +285,11 @@ public sealed class DetectionEngine : IDisposable
         _scored++;
         if (_scores.HasObservers)
         {
-            _scores.OnNext(new ScoredValue(subject.Rule.Name, subject.Key, timestampNs, value, reading.Score, reading.Expected, reading.Lower, reading.Upper));
+            _scores.OnNext(new ScoredValue(subject.Rule.Name, subject.Key, timestampNs, value, reading.Score, reading.Expected, reading.Lower, reading.Upper)
+            {
+                Measurement = subject.Measurement,
+                Labels = subject.Labels,
+            });
         }
 
         if (!double.IsNaN(reading.Score))

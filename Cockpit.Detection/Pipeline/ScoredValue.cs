@@ -20,4 +20,14 @@ public readonly record struct ScoredValue(
     double Score,
     double Expected,
     double Lower,
-    double Upper);
+    double Upper)
+{
+    /// <summary>The measurement the subject watches.</summary>
+    public string Measurement { get; init; } = "";
+
+    /// <summary>
+    /// The subject's labels (the rule's group values, or the series' tags): the same labels its alerts carry as tags, so
+    /// screens can tell which district or alert a value belongs to without reading <see cref="Subject"/>'s format.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = [];
+}

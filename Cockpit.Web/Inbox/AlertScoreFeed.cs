@@ -9,7 +9,11 @@ namespace Cockpit.Web.Inbox;
 /// </summary>
 public sealed class AlertScoreFeed(IObservable<ScoredValue> scores)
 {
-    /// <summary>The scored values of one detection subject.</summary>
-    public IObservable<ScoredValue> Of(string subjectKey) =>
-        scores.Where(s => string.Equals(s.Subject, subjectKey, StringComparison.Ordinal));
+    /// <summary>The scored values of the detection subject an alert of <paramref name="rule"/> with <paramref name="tags"/> is about.</summary>
+    public IObservable<ScoredValue> Of(string rule, IReadOnlyDictionary<string, string> tags) =>
+        scores.Where(s => string.Equals(s.Rule, rule, StringComparison.Ordinal) && SameLabels(s.Labels, tags));
+
+    // An alert's tags are its subject's labels, so the two sets are equal exactly for that subject.
+    private static bool SameLabels(IReadOnlyList<KeyValuePair<string, string>> labels, IReadOnlyDictionary<string, string> tags) =>
+        labels.Count == tags.Count && labels.All(l => tags.TryGetValue(l.Key, out var value) && string.Equals(value, l.Value, StringComparison.Ordinal));
 }

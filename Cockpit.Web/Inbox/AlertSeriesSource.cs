@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Cockpit.Alerting.Model;
 using Cockpit.Detection;
 using Cockpit.Detection.Rules;
@@ -19,7 +17,6 @@ namespace Cockpit.Web.Inbox;
 /// <param name="Aggregate">How a bucket's points combine (sum for counts and ratio parts).</param>
 /// <param name="Bucket">The rule's bucket, or a minute for per-point rules.</param>
 /// <param name="Filters">The alert's labels as tag filters.</param>
-/// <param name="SubjectKey">The key the detection engine scores this alert's subject under.</param>
 public sealed record AlertSeriesSource(
     string Measurement,
     string Field,
@@ -27,8 +24,7 @@ public sealed record AlertSeriesSource(
     double Multiplier,
     Aggregate Aggregate,
     TimeSpan Bucket,
-    IReadOnlyDictionary<string, string> Filters,
-    string SubjectKey)
+    IReadOnlyDictionary<string, string> Filters)
 {
     /// <summary>
     /// The source of <paramref name="alert"/>, or null when its rule is unknown or watches no single field (e.g. a
@@ -61,7 +57,7 @@ public sealed record AlertSeriesSource(
         var bucket = rule.Bucket ?? TimeSpan.FromMinutes(1);
         var tagFilters = filters.Where(f => f.Key != "field").ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         return new AlertSeriesSource(alert.Measurement, field, ratio ? rule.DivideBy : null, ratio ? rule.Multiplier : 1, aggregate, bucket,
-            tagFilters, SubjectKeyOf(rule, alert.Measurement, field, alert.Tags));
+            tagFilters);
     }
 
     /// <summary>A store query of <paramref name="field"/> over [from, to) in buckets of <paramref name="bucket"/>.</summary>
@@ -76,28 +72,4 @@ public sealed record AlertSeriesSource(
         TagFilters = Filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[f.Value], StringComparer.Ordinal),
         GroupBy = groupBy ?? [],
     };
-
-    // Mirrors DetectionEngine's keys: a grouped rule's subject is rule|measurement|values in group-by order; a
-    // per-series one is rule|series|field, the series written as line protocol writes it (tags sorted, escaped).
-    private static string SubjectKeyOf(DetectionRuleOptions rule, string measurement, string field, IReadOnlyDictionary<string, string> tags)
-    {
-        if (rule.GroupBy.Count > 0)
-        {
-            return rule.Name + "|" + measurement + string.Concat(rule.GroupBy.Select(g => "|" + tags.GetValueOrDefault(g, "")));
-        }
-
-        var series = new StringBuilder(Escape(measurement, tag: false));
-        foreach (var (key, value) in tags.Where(t => t.Key != "field" || rule.Field == "*").OrderBy(t => t.Key, StringComparer.Ordinal))
-        {
-            series.Append(',').Append(Escape(key, tag: true)).Append('=').Append(Escape(value, tag: true));
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"{rule.Name}|{series}|{field}");
-    }
-
-    private static string Escape(string text, bool tag)
-    {
-        var escaped = text.Replace(",", "\\,", StringComparison.Ordinal).Replace(" ", "\\ ", StringComparison.Ordinal);
-        return tag ? escaped.Replace("=", "\\=", StringComparison.Ordinal) : escaped;
-    }
 }

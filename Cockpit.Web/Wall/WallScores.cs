@@ -50,7 +50,7 @@ public sealed class WallScores : IHostedService, IDisposable
         {
             var bucketNs = rule.Bucket is { } bucket ? UnixTime.ToNanos(bucket) : 0;
             var isBand = rule.GroupBy is [MetricNames.RegionTag];
-            _rules[rule.Name] = new RuleInfo(rule.Measurement, [.. rule.GroupBy], bucketNs, Math.Max(windowSlots, SlotsFor(rule.Bucket ?? TimeSpan.Zero)), isBand);
+            _rules[rule.Name] = new RuleInfo(rule.Measurement, bucketNs, Math.Max(windowSlots, SlotsFor(rule.Bucket ?? TimeSpan.Zero)), isBand);
         }
     }
 
@@ -210,11 +210,10 @@ public sealed class WallScores : IHostedService, IDisposable
         }
 
         (string Region, int Family)? where = null;
-        if (ScoredSubject.TryParse(scored.Subject, scored.Rule, rule.GroupBy, out var region, out var measurement)
-            && (_regions.Contains(region) || _regions.Count < _maxRegions))
+        if (RegionOf(scored) is { Length: > 0 } region && (_regions.Contains(region) || _regions.Count < _maxRegions))
         {
             _regions.Add(region);
-            where = (region, MetricFamily.IndexOf(measurement));
+            where = (region, MetricFamily.IndexOf(scored.Measurement));
         }
 
         if (_subjects.Count >= MaxCachedSubjects)
@@ -226,9 +225,22 @@ public sealed class WallScores : IHostedService, IDisposable
         return where;
     }
 
+    private static string? RegionOf(ScoredValue scored)
+    {
+        foreach (var (key, value) in scored.Labels)
+        {
+            if (string.Equals(key, MetricNames.RegionTag, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     private int SlotsFor(TimeSpan span) => (int)Math.Max(1, Math.Ceiling((double)UnixTime.ToNanos(span) / _slotNs));
 
-    private sealed record RuleInfo(string Measurement, string[] GroupBy, long BucketNs, int ValiditySlots, bool IsBand);
+    private sealed record RuleInfo(string Measurement, long BucketNs, int ValiditySlots, bool IsBand);
 
     // The newest scored values of one band; a value for the same time replaces the last one, older ones are dropped.
     private sealed class BandRing(int capacity)

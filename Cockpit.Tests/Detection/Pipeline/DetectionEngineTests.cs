@@ -172,6 +172,7 @@ public sealed class DetectionEngineTests
         var tianhe = scored.Where(s => s.Subject.Contains("tianhe", StringComparison.Ordinal)).ToList();
         Assert.Equal([0.35, 0.70], tianhe.Select(s => Math.Round(s.Value, 10)));
         Assert.Equal([UnixTime.ToNanos(Points.Monday), UnixTime.ToNanos(Points.Monday.AddMinutes(1))], tianhe.Select(s => s.TimestampNs));
+        Assert.All(tianhe, s => Assert.Equal(("complaints", "region=tianhe"), (s.Measurement, string.Join(",", s.Labels.Select(l => l.Key + "=" + l.Value)))));
         Assert.Equal(4, detectors.Fed.Count);
         Assert.Equal(2, engine.Status.Subjects);
         Assert.Equal(4, engine.Status.RoutedSeries);

@@ -343,8 +343,8 @@ public sealed class AlertDetailPageTests : BunitContext
         Assert.NotNull(page.Find("[data-note='no-band']"));
 
         var at = Cockpit.Ingest.Model.UnixTime.ToNanos(Points.Monday.AddMinutes(31));
-        _inbox.Scores.OnNext(new Cockpit.Detection.Pipeline.ScoredValue("complaint-surge", "complaint-surge|complaints|tianhe", at, 14, 0.9, 4, 2, 6));
-        _inbox.Scores.OnNext(new Cockpit.Detection.Pipeline.ScoredValue("complaint-surge", "complaint-surge|complaints|haizhu", at, 20, 0.1, 20, 18, 22));
+        _inbox.Scores.OnNext(new Cockpit.Detection.Pipeline.ScoredValue("complaint-surge", "complaint-surge|complaints|tianhe", at, 14, 0.9, 4, 2, 6) { Measurement = "complaints", Labels = [new("region", "tianhe")] });
+        _inbox.Scores.OnNext(new Cockpit.Detection.Pipeline.ScoredValue("complaint-surge", "complaint-surge|complaints|haizhu", at, 20, 0.1, 20, 18, 22) { Measurement = "complaints", Labels = [new("region", "haizhu")] });
 
         page.WaitForAssertion(() => Assert.Equal("yes", page.Find(".alert-chart").GetAttribute("data-band")));
         Assert.Equal(["value", "expected", "band low", "band high"], chart.Instance.Series.Select(s => s.Name));

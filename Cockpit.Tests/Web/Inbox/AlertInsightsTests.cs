@@ -1,3 +1,4 @@
+using Cockpit.Detection.Pipeline;
 using Cockpit.Tests.Testing;
 using Cockpit.Tests.Web.Alerts;
 using Cockpit.Web.Inbox;
@@ -27,15 +28,26 @@ public sealed class AlertInsightsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void SourceOf_GroupedRule_FieldFiltersBucketAndTheEnginesSubjectKey()
+    public void SourceOf_GroupedRule_FieldFiltersBucketAndTheEnginesSubjectByItsLabels()
     {
-        var source = _insights.SourceOf(_s.H.Book.Find(_s.TianheSurge)!)!;
+        var alert = _s.H.Book.Find(_s.TianheSurge)!;
+        var source = _insights.SourceOf(alert)!;
+        using var scores = new System.Reactive.Subjects.Subject<ScoredValue>();
+        var seen = new List<double>();
+        using var band = new AlertScoreFeed(scores).Of(alert.Rule, alert.Tags).Subscribe(v => seen.Add(v.Value));
+
+        scores.OnNext(Scored("complaint-surge", "tianhe", 14));
+        scores.OnNext(Scored("complaint-surge", "haizhu", 20));
+        scores.OnNext(Scored("complaint-surge-copy", "tianhe", 30));
 
         Assert.Equal(("complaints", "count", TimeSpan.FromMinutes(1)), (source.Measurement, source.Field, source.Bucket));
         Assert.Equal(new Dictionary<string, string> { ["region"] = "tianhe" }, source.Filters);
-        Assert.Equal("complaint-surge|complaints|tianhe", source.SubjectKey);
+        Assert.Equal([14.0], seen);
         Assert.Null(source.DivideBy);
     }
+
+    private static ScoredValue Scored(string rule, string region, double value) =>
+        new(rule, rule + "|complaints|" + region, 0, value, 0.9, 4, 2, 6) { Measurement = "complaints", Labels = [new("region", region)] };
 
     [Fact]
     public void SourceOf_UnknownOrNoDataRule_Null()

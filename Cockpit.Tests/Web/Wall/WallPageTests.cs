@@ -82,7 +82,7 @@ public sealed class WallPageTests : BunitContext
             _rollups.Observe(Points.At(network, MetricNames.LossField, 0.2, time));
             _rollups.Observe(Points.At(network, MetricNames.OutagesField, region == "tianhe" ? cellsDown : 0, time));
             var score = region == "tianhe" ? surgeScore : 0.05;
-            _scores.OnNext(new ScoredValue("complaint-surge", "complaint-surge|complaints|" + region, UnixTime.ToNanos(time), complaints, score, 9, 6, 12));
+            _scores.OnNext(new ScoredValue("complaint-surge", "complaint-surge|complaints|" + region, UnixTime.ToNanos(time), complaints, score, 9, 6, 12) { Measurement = "complaints", Labels = [new("region", region)] });
         }
     }
 

@@ -26,10 +26,10 @@ public sealed class WallScoresTests : IDisposable
     private static long Ns(DateTimeOffset time) => UnixTime.ToNanos(time);
 
     private void Surge(string region, int minute, double value, double score, double expected = 10) =>
-        _feed.OnNext(new ScoredValue("complaint-surge", "complaint-surge|complaints|" + region, Ns(Points.Monday.AddMinutes(minute)), value, score, expected, expected - 3, expected + 3));
+        _feed.OnNext(new ScoredValue("complaint-surge", "complaint-surge|complaints|" + region, Ns(Points.Monday.AddMinutes(minute)), value, score, expected, expected - 3, expected + 3) { Measurement = "complaints", Labels = [new("region", region)] });
 
     private void Latency(string region, int minute, double score) =>
-        _feed.OnNext(new ScoredValue("network-latency", $"network-latency|network,cell={region}-1,region={region}|latency_ms", Ns(Points.Monday.AddMinutes(minute)), 40, score, 40, 30, 50));
+        _feed.OnNext(new ScoredValue("network-latency", $"network-latency|network,cell={region}-1,region={region}|latency_ms", Ns(Points.Monday.AddMinutes(minute)), 40, score, 40, 30, 50) { Measurement = "network", Labels = [new("cell", region + "-1"), new("region", region)] });
 
     [Fact]
     public void Observe_GroupedByRegionRule_KeepsItsBandPerDistrict()
@@ -80,7 +80,7 @@ public sealed class WallScoresTests : IDisposable
     public void Heat_BucketedRule_ScoreCountsFromItsBucketsEndForAWholeBucket()
     {
         // A 15-minute bucket starting at 00:00 is scored when it closes: it describes 00:00–00:15.
-        _feed.OnNext(new ScoredValue("success-rate-decline", "success-rate-decline|business,business_type=repair,region=tianhe|successes", Ns(Points.Monday), 80, 0.7, 95, 90, 99));
+        _feed.OnNext(new ScoredValue("success-rate-decline", "success-rate-decline|business,business_type=repair,region=tianhe|successes", Ns(Points.Monday), 80, 0.7, 95, 90, 99) { Measurement = "business", Labels = [new("business_type", "repair"), new("region", "tianhe")] });
         Latency("liwan", 15, 0.0);
         Assert.Equal(0.7, _scores.Heat(["tianhe"])[0][1]);
 
@@ -103,8 +103,8 @@ public sealed class WallScoresTests : IDisposable
     [Fact]
     public void Observe_UnknownRuleOrSubjectWithoutDistrict_Ignored()
     {
-        _feed.OnNext(new ScoredValue("other", "other|complaints|tianhe", 0, 1, 1, 1, 0, 2));
-        _feed.OnNext(new ScoredValue("network-latency", "network-latency|network,cell=a|latency_ms", 0, 1, 1, 1, 0, 2));
+        _feed.OnNext(new ScoredValue("other", "other|complaints|tianhe", 0, 1, 1, 1, 0, 2) { Measurement = "complaints", Labels = [new("region", "tianhe")] });
+        _feed.OnNext(new ScoredValue("network-latency", "network-latency|network,cell=a|latency_ms", 0, 1, 1, 1, 0, 2) { Measurement = "network", Labels = [new("cell", "a")] });
 
         Assert.Equal((0, 0, 1), _scores.Sizes);
     }

@@ -64,7 +64,7 @@ public sealed partial class AlertChartPanel : ComponentBase
             return;
         }
 
-        _bandSubscription = Scores.Of(_source.SubjectKey).Subscribe(OnScored);
+        _bandSubscription = Scores.Of(Alert.Rule, Alert.Tags).Subscribe(OnScored);
         var alert = Alert;
         try
         {
