@@ -48,7 +48,10 @@ internal static class AlertLatency
         await using var cockpit = await CockpitProcess.StartAsync(CockpitProcess.FindRelease(), IngestToken, "--Cockpit:Ingest:MaxFutureSkew=1.00:00:00");
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         var browser = await chromium.Browser.NewPageAsync();
-        await SignInAsync(browser, cockpit.Address, login);
+        if (login is not null)
+        {
+            await ChromiumBrowser.SignInAsync(browser, cockpit.Address, login.Split(':', 2)[0], login.Split(':', 2)[1]);
+        }
         await browser.GotoAsync(new Uri(cockpit.Address, page).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await browser.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await browser.EvaluateAsync(Observer);
@@ -102,21 +105,6 @@ internal static class AlertLatency
         }
 
         return latencies.Count == measured ? 0 : 1;
-    }
-
-    private static async Task SignInAsync(IPage page, Uri cockpit, string? login)
-    {
-        if (login is null)
-        {
-            return;
-        }
-
-        var (user, password) = (login.Split(':', 2)[0], login.Split(':', 2)[1]);
-        await page.GotoAsync(new Uri(cockpit, "/login").AbsoluteUri);
-        await page.FillAsync("input[name='UserName'], input[name$='UserName'], #username, input[autocomplete='username']", user);
-        await page.FillAsync("input[type='password']", password);
-        await page.ClickAsync("button[type='submit']");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
     // Keeps /write busy with business points (1 000 series, 2 fields) in 5 000-line bodies at about the target rate.

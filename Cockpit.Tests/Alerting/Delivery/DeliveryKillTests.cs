@@ -114,33 +114,18 @@ public sealed class DeliveryKillTests : IAsyncDisposable
         }
     }
 
-    // The Cockpit.Web build next to the tests as its own process; the receiver and its timers from environment variables only.
-    private Process StartCockpit(int port)
+    // The receiver and its timers from environment variables only.
+    private Process StartCockpit(int port) => CockpitWebProcess.Start(port, _dir.Path, "kill-test", IngestSecret, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cockpit.Web.dll"));
-        var env = start.Environment;
-        env["Urls"] = $"http://127.0.0.1:{port}";
-        env["Cockpit__DataDir"] = _dir.Path;
-        env["Cockpit__Simulator__Enabled"] = "false";
-        env["Cockpit__Ingest__Tokens__0__Name"] = "kill-test";
-        env["Cockpit__Ingest__Tokens__0__Secret"] = IngestSecret;
-        env["Cockpit__Alerting__ExternalUrl"] = "http://cockpit.test";
-        env["Cockpit__Alerting__Receivers__0__Name"] = "ops";
-        env["Cockpit__Alerting__Receivers__0__Kind"] = "webhook";
-        env["Cockpit__Alerting__Receivers__0__Url"] = new Uri(_receiver.Address, "hook").AbsoluteUri;
-        env["Cockpit__Alerting__Grouping__GroupWait"] = "00:00:00.100";
-        env["Cockpit__Alerting__Delivery__MinBackoff"] = "00:00:02";
-        env["Cockpit__Alerting__Delivery__MaxBackoff"] = "00:00:05";
-        env["Cockpit__Alerting__Delivery__PollInterval"] = "00:00:00.100";
-        env["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Cockpit.Web did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ["Cockpit__Alerting__ExternalUrl"] = "http://cockpit.test",
+        ["Cockpit__Alerting__Receivers__0__Name"] = "ops",
+        ["Cockpit__Alerting__Receivers__0__Kind"] = "webhook",
+        ["Cockpit__Alerting__Receivers__0__Url"] = new Uri(_receiver.Address, "hook").AbsoluteUri,
+        ["Cockpit__Alerting__Grouping__GroupWait"] = "00:00:00.100",
+        ["Cockpit__Alerting__Delivery__MinBackoff"] = "00:00:02",
+        ["Cockpit__Alerting__Delivery__MaxBackoff"] = "00:00:05",
+        ["Cockpit__Alerting__Delivery__PollInterval"] = "00:00:00.100",
+    });
 
     private sealed record Counts(long Queued, long Pending, long Delivered);
 }

@@ -119,22 +119,8 @@ public sealed class DurabilityKillTests(ITestOutputHelper output) : IDisposable
     }
 
     // The Cockpit.Web build that sits next to the tests, as its own process, with the defaults of production.
-    private Process StartCockpit(int port)
+    private Process StartCockpit(int port) => CockpitWebProcess.Start(port, _dir.Path, "durability", Secret, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cockpit.Web.dll"));
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Cockpit__DataDir"] = _dir.Path;
-        start.Environment["Cockpit__Simulator__Enabled"] = "false";
-        start.Environment["Cockpit__Ingest__Tokens__0__Name"] = "durability";
-        start.Environment["Cockpit__Ingest__Tokens__0__Secret"] = Secret;
-        start.Environment["Cockpit__Ingest__MaxFutureSkew"] = "3650.00:00:00";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Cockpit.Web did not start.");
-        process.OutputDataReceived += (_, e) => { };
-        process.ErrorDataReceived += (_, e) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ["Cockpit__Ingest__MaxFutureSkew"] = "3650.00:00:00",
+    });
 }
