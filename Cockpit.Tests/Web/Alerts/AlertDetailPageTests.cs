@@ -1,42 +1,14 @@
 using AngleSharp.Dom;
 using Bunit;
-using Bunit.TestDoubles;
 using Cockpit.Alerting.Model;
 using Cockpit.Web.Components.Pages;
 using Cockpit.Tests.Testing;
-using Cockpit.Tests.Web.Inbox;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Tests.Web.Alerts;
 
-public sealed class AlertDetailPageTests : BunitContext
+public sealed class AlertDetailPageTests : AlertPageTestContext
 {
-    private readonly AlertPagesScenario _s = new();
-    private readonly CountingAlertBook _book;
-
-    private readonly LogCapture _log = new();
-    private readonly InboxServices _inbox;
-
-    private BunitAuthorizationContext Auth { get; }
-
-    public AlertDetailPageTests()
-    {
-        _book = new CountingAlertBook(_s.H.Book);
-        _inbox = new InboxServices(_s.H, _book);
-        _inbox.AddTo(this);
-        Auth = AddAuthorization();
-        Services.AddSingleton<ILoggerFactory>(new LoggerFactory([_log]));
-        Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        _inbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _s.Dispose();
-    }
-
     private IRenderedComponent<AlertDetail> RenderDetail(long id) => Render<AlertDetail>(p => p.Add(d => d.Id, id));
 
     private static IElement Field(IRenderedComponent<AlertDetail> page, string name) => page.Find($"dd[data-field='{name}']");

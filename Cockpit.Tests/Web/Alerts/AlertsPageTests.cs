@@ -1,43 +1,14 @@
 using AngleSharp.Dom;
 using Bunit;
-using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Cockpit.Web.Components.Controls.Alerts;
 using AlertsPage = Cockpit.Web.Components.Pages.Alerts;
-using Cockpit.Tests.Testing;
-using Cockpit.Tests.Web.Inbox;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Tests.Web.Alerts;
 
-public sealed class AlertsPageTests : BunitContext
+public sealed class AlertsPageTests : AlertPageTestContext
 {
-    private readonly AlertPagesScenario _s = new();
-    private readonly CountingAlertBook _book;
-
-    private readonly LogCapture _log = new();
-    private readonly InboxServices _inbox;
-
-    private BunitAuthorizationContext Auth { get; }
-
-    public AlertsPageTests()
-    {
-        _book = new CountingAlertBook(_s.H.Book);
-        _inbox = new InboxServices(_s.H, _book);
-        _inbox.AddTo(this);
-        Auth = AddAuthorization();
-        Services.AddSingleton<ILoggerFactory>(new LoggerFactory([_log]));
-        Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        _inbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _s.Dispose();
-    }
-
     // Query parameters come from the address, escaped as the notification links escape them.
     private IRenderedComponent<AlertsPage> RenderList(string? filter = null, string? state = null)
     {
