@@ -183,6 +183,60 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
         Assert.Equal(0, _book.OpenSubscriptions);
     }
 
+    // Pushes call back on scheduler threads in whatever culture those have; the page renders in the viewer's anyway.
+    // de-DE writes 0,90 for 0.90 and has no resources of its own (English text): both would show.
+    [Theory]
+    [InlineData("zh-CN", "en-US", "已确认", "评分", "0.90", "120（预期 20）")]
+    [InlineData("zh-CN", "de-DE", "已确认", "评分", "0.90", "120（预期 20）")]
+    [InlineData("en", "zh-CN", "acknowledged", "Score", "0.90", "120 (expected 20)")]
+    public async Task Live_PushFromAThreadInAnotherCulture_RendersInTheViewersCulture(string viewer, string server, string state, string scoreTerm, string score, string value)
+    {
+        _s.Build();
+        IRenderedComponent<AlertDetail> page;
+        using (new Controls.CultureScope(viewer))
+        {
+            page = RenderDetail(_s.TianheSurge);
+        }
+
+        await Task.Run(() =>
+        {
+            using var other = new Controls.CultureScope(server);
+            _s.H.Book.Acknowledge(_s.TianheSurge, "wang.fang");
+            _s.PassThrottle();
+        });
+
+        Assert.Equal(state, Field(page, "state").QuerySelector(".badge-state")!.TextContent);
+        Assert.Contains(scoreTerm, page.FindAll("dl.facts dt").Select(d => d.TextContent));
+        Assert.Equal(score, Text(page, "score"));
+        Assert.Equal(value, Text(page, "value"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "en-US", "实际值", "预期值", "区间下限", "区间上限", "开始前后 ±2 小时")]
+    [InlineData("en", "zh-CN", "value", "expected", "band low", "band high", "±2 h around the start")]
+    public async Task Chart_BandPushedFromAThreadInAnotherCulture_NamedInTheViewersCulture(string viewer, string server, string line, string expected, string low, string high, string caption)
+    {
+        _s.Build();
+        await _inbox.WriteTianheSurgeAsync();
+        IRenderedComponent<AlertDetail> page;
+        using (new Controls.CultureScope(viewer))
+        {
+            page = RenderDetail(_s.TianheSurge);
+            page.WaitForAssertion(() => Assert.Equal("no", page.Find(".alert-chart").GetAttribute("data-band")));
+        }
+
+        var at = Cockpit.Ingest.Model.UnixTime.ToNanos(Points.Monday.AddMinutes(31));
+        await Task.Run(() =>
+        {
+            using var other = new Controls.CultureScope(server);
+            _inbox.Scores.OnNext(new Cockpit.Detection.Pipeline.ScoredValue("complaint-surge", "complaint-surge|complaints|tianhe", at, 14, 0.9, 4, 2, 6) { Measurement = "complaints", Labels = [new("region", "tianhe")] });
+        });
+
+        page.WaitForAssertion(() => Assert.Equal("yes", page.Find(".alert-chart").GetAttribute("data-band")));
+        Assert.Equal([line, expected, low, high], page.FindComponent<Cockpit.Web.Components.Controls.ApexChart>().Instance.Series.Select(s => s.Name));
+        Assert.Contains(caption, page.Find(".chart-caption").TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Live_RefreshFails_LoggedAndThePageKeepsWhatItShowed()
     {

@@ -178,6 +178,56 @@ public sealed class AlertsPageTests : AlertPageTestContext
         Assert.Equal("0 alerts in 0 groups", page.Find(".alerts-count").TextContent);
     }
 
+    // Pushes call back on scheduler threads in whatever culture those have; the page renders in the viewer's anyway.
+    // de-DE writes 0,90 for 0.90 and has no resources of its own (English text): both would show.
+    [Theory]
+    [InlineData("zh-CN", "en-US", "6 个分组中有 6 条告警", "刚刚", "警告", "告警中")]
+    [InlineData("zh-CN", "de-DE", "6 个分组中有 6 条告警", "刚刚", "警告", "告警中")]
+    [InlineData("en", "zh-CN", "6 alerts in 6 groups", "just now", "warning", "firing")]
+    public async Task Live_PushFromAThreadInAnotherCulture_RendersInTheViewersCulture(string viewer, string server, string count, string age, string severity, string state)
+    {
+        _s.Build();
+        IRenderedComponent<AlertsPage> page;
+        using (new Controls.CultureScope(viewer))
+        {
+            page = RenderList();
+        }
+
+        await Task.Run(() =>
+        {
+            using var other = new Controls.CultureScope(server);
+            _s.H.Fire(region: "panyu");
+            _s.PassThrottle();
+        });
+
+        var panyu = Row(page, _s.H.Only(region: "panyu").Id);
+        Assert.Equal(count, page.Find(".alerts-count").TextContent);
+        Assert.Equal(age, Cell(panyu, "col-age"));
+        Assert.Equal(severity, panyu.QuerySelector(".badge-severity")!.TextContent);
+        Assert.Equal(state, panyu.QuerySelector(".badge-state")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "en-US", "1分钟")]
+    [InlineData("en", "zh-CN", "1m")]
+    public async Task Live_AgeTickFromAThreadInAnotherCulture_RendersInTheViewersCulture(string viewer, string server, string age)
+    {
+        _s.H.Fire(region: "panyu");
+        IRenderedComponent<AlertsPage> page;
+        using (new Controls.CultureScope(viewer))
+        {
+            page = RenderList();
+        }
+
+        await Task.Run(() =>
+        {
+            using var other = new Controls.CultureScope(server);
+            _s.H.Scheduler.Advance(AlertsPage.AgeTick * 2);
+        });
+
+        Assert.Equal(age, Cell(Row(page, _s.H.Only(region: "panyu").Id), "col-age"));
+    }
+
     [Fact]
     public async Task Live_BookChanges_RowsFollowAfterTheThrottle_AndDisposeUnsubscribes()
     {

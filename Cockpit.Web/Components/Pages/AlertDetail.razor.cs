@@ -3,6 +3,7 @@ using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Model;
 using Cockpit.Web.Components.Controls.Alerts;
 using Cockpit.Web.Inbox;
+using Cockpit.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -20,6 +21,7 @@ public sealed partial class AlertDetail : ComponentBase, IDisposable
     private InboxAction? _open;
     private InboxFeedback? _feedback;
     private IDisposable? _subscription;
+    private ViewerCulture _viewer = default!;
     private bool _disposed;
 
     [Inject]
@@ -49,7 +51,11 @@ public sealed partial class AlertDetail : ComponentBase, IDisposable
         ? string.Create(CultureInfo.InvariantCulture, $"{view.Alert.Rule} #{view.Alert.Id}")
         : string.Format(CultureInfo.CurrentCulture, L["No alert {0}"], Id);
 
-    protected override void OnInitialized() => _subscription = Book.SubscribeThrottled(Refresh);
+    protected override void OnInitialized()
+    {
+        _viewer = ViewerCulture.Capture();
+        _subscription = Book.SubscribeThrottled(Refresh);
+    }
 
     protected override void OnParametersSet()
     {
@@ -112,7 +118,7 @@ public sealed partial class AlertDetail : ComponentBase, IDisposable
         try
         {
             var view = Load(id);
-            _ = InvokeAsync(() =>
+            _ = _viewer.InvokeAsync(InvokeAsync, () =>
             {
                 if (id == Id)
                 {

@@ -9,6 +9,7 @@ using Cockpit.Detection.Alerts;
 using Cockpit.Web.Api;
 using Cockpit.Web.Components.Controls.Alerts;
 using Cockpit.Web.Inbox;
+using Cockpit.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public sealed partial class Alerts : ComponentBase, IDisposable
     private AlarmToggle? _alarm;
     private IDisposable? _subscription;
     private IDisposable? _ticks;
+    private ViewerCulture _viewer = default!;
     private bool _disposed;
 
     [Inject]
@@ -85,9 +87,10 @@ public sealed partial class Alerts : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
+        _viewer = ViewerCulture.Capture();
         _now = Scheduler.Now;
         _subscription = Book.SubscribeThrottled(Refresh);
-        _ticks = Observable.Interval(AgeTick, Scheduler).Subscribe(_ => InvokeAsync(() =>
+        _ticks = Observable.Interval(AgeTick, Scheduler).Subscribe(_ => _viewer.InvokeAsync(InvokeAsync, () =>
         {
             _now = Scheduler.Now;
             StateHasChanged();
@@ -171,7 +174,7 @@ public sealed partial class Alerts : ComponentBase, IDisposable
             var snapshot = Book.Snapshot();
             var selection = Select(filter, states, snapshot);
             var critical = CriticalFiring(snapshot);
-            _ = InvokeAsync(async () =>
+            _ = _viewer.InvokeAsync(InvokeAsync, async () =>
             {
                 // Parameters may have changed while we were selecting; only take rows made for the current ones.
                 if (ReferenceEquals(filter, _filter) && ReferenceEquals(states, _states))

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cockpit.Ingest.Storage;
 using Cockpit.Web.Components.Controls;
 using Cockpit.Web.Explore;
+using Cockpit.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -35,6 +36,7 @@ public sealed partial class Explore : ComponentBase, IDisposable
     private string _customFrom = "";
     private string _customTo = "";
     private bool _editingCustom;
+    private ViewerCulture _viewer = default!;
 
     [Inject]
     private IMetricStore Store { get; set; } = default!;
@@ -57,6 +59,7 @@ public sealed partial class Explore : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _viewer = ViewerCulture.Capture();
         Navigation.LocationChanged += OnLocationChanged;
         try
         {
@@ -83,7 +86,8 @@ public sealed partial class Explore : ComponentBase, IDisposable
     {
         if (IsExploreAddress(e.Location) && _catalog is not null)
         {
-            _ = InvokeAsync(async () =>
+            // Raised on the circuit today; the viewer's culture is put back anyway, as for every callback that renders.
+            _ = _viewer.InvokeAsync(InvokeAsync, async () =>
             {
                 await AnswerAddressAsync();
                 StateHasChanged();

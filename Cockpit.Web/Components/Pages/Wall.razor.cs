@@ -3,6 +3,7 @@ using System.Reactive.Concurrency;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Detection.Rollups;
 using Cockpit.Ingest.Simulation;
+using Cockpit.Web.Localization;
 using Cockpit.Web.Security;
 using Cockpit.Web.Wall;
 using Microsoft.AspNetCore.Components;
@@ -36,8 +37,7 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     private WallSnapshot _snapshot = default!;
     private WallLabels _labels = WallLabels.English;
-    private CultureInfo _culture = CultureInfo.InvariantCulture;
-    private CultureInfo _uiCulture = CultureInfo.InvariantCulture;
+    private ViewerCulture _viewer = default!;
     private IReadOnlyList<KpiValue> _kpis = [];
     private WallSnapshot? _kpisOf;
     private IDisposable? _rollupSubscription;
@@ -112,17 +112,15 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        // Captured here, on the circuit, where the current culture is the viewer's. Pushes arrive on scheduler threads,
-        // whose culture is the server's: renders they cause are put back into the viewer's culture (InViewerCulture).
-        _culture = CultureInfo.CurrentCulture;
-        _uiCulture = CultureInfo.CurrentUICulture;
+        // Captured here, on the circuit, where the current culture is the viewer's; pushes render in it.
+        _viewer = ViewerCulture.Capture();
         _labels = new WallLabels(L["Measured"], L["Expected"], L["Band"]);
         _snapshot = Builder.Build(_labels, District);
         _rollupSubscription = Rollups.Subscribe(Refresh);
         _alertSubscription = Alerts.SubscribeThrottled(Refresh);
         if (RotateEvery is { } every)
         {
-            _rotation = Scheduler.SchedulePeriodic(every, () => _ = InvokeAsync(() => InViewerCulture(NextPanel)));
+            _rotation = Scheduler.SchedulePeriodic(every, () => _ = _viewer.InvokeAsync(InvokeAsync, NextPanel));
         }
     }
 
@@ -156,18 +154,10 @@ public sealed partial class Wall : ComponentBase, IDisposable
         }
 
         var snapshot = Builder.Build(_labels, District);
-        _ = InvokeAsync(() => InViewerCulture(() =>
+        _ = _viewer.InvokeAsync(InvokeAsync, () =>
         {
             _snapshot = snapshot;
             StateHasChanged();
-        }));
-    }
-
-    // The render StateHasChanged queues runs inside this call, so it formats and localizes in the viewer's culture.
-    private void InViewerCulture(Action action)
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        action();
+        });
     }
 }

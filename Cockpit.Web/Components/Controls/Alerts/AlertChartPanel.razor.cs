@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using Cockpit.Alerting.Model;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Web.Inbox;
+using Cockpit.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace Cockpit.Web.Components.Controls.Alerts;
@@ -21,6 +22,7 @@ public sealed partial class AlertChartPanel : ComponentBase
     private IReadOnlyList<ChartPoint>? _line;
     private IReadOnlyList<ChartSeries> _series = [];
     private IDisposable? _bandSubscription;
+    private ViewerCulture _viewer = default!;
     private long _loadedFor = -1;
     private bool _failed;
     private bool _disposed;
@@ -45,6 +47,8 @@ public sealed partial class AlertChartPanel : ComponentBase
         : string.Join(", ", _source.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value));
 
     private string BucketText => _source?.Bucket.ToString("c", CultureInfo.InvariantCulture) ?? "";
+
+    protected override void OnInitialized() => _viewer = ViewerCulture.Capture();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -93,7 +97,7 @@ public sealed partial class AlertChartPanel : ComponentBase
             return;
         }
 
-        _ = InvokeAsync(() =>
+        _ = _viewer.InvokeAsync(InvokeAsync, () =>
         {
             if (_band.Count >= MaxBandPoints)
             {
