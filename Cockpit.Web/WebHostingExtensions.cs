@@ -27,6 +27,7 @@ public static class WebHostingExtensions
         services.AddCockpitWall();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(CockpitCultures.Configure);
+        services.AddCockpitTimeDisplay(builder.Configuration);
         services.AddCockpitInbox();
         builder.AddCockpitSecurity();
         return builder;

@@ -31,6 +31,7 @@ public sealed class AdminControlsTests : BunitContext
         var ingest = Options.Create(new IngestOptions { Tokens = [new IngestToken { Name = "telegraf", Secret = "configured-secret-0123456789" }] });
         _tokens = new IngestTokenStore(Options.Create(new CockpitOptions { DataDir = _data.Path }), ingest, new FakeTimeProvider(Points.Monday));
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton(Cockpit.Tests.Testing.DisplayZones.Shanghai);
         Services.AddSingleton(_tokens);
         Services.AddSingleton(ingest);
         Services.AddSingleton<ISilenceBook>(_alerts.Silences);

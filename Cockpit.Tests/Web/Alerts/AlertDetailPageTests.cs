@@ -37,10 +37,10 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
         Assert.Equal($"alerts/{_s.TianheOutage}", cause.GetAttribute("href"));
         Assert.Equal(_s.H.Book.Find(_s.TianheSurge)!.LikelyCause, cause.TextContent);
         Assert.Contains("network-outage", cause.TextContent, StringComparison.Ordinal);
-        Assert.Equal("2026-11-23 00:00 data time", Text(page, "starts"));
+        Assert.Equal("2026-11-23 08:00 data time", Text(page, "starts"));
         Assert.Equal("—", Text(page, "ends"));
-        Assert.Equal("2026-11-23 00:00:00", Text(page, "fired"));
-        Assert.Equal("wang.fang 2026-11-23 00:30:00", Text(page, "acknowledged"));
+        Assert.Equal("2026-11-23 08:00:00", Text(page, "fired"));
+        Assert.Equal("wang.fang 2026-11-23 08:30:00", Text(page, "acknowledged"));
         Assert.Equal("—", Text(page, "resolved"));
         Assert.Equal("1", Text(page, "fires"));
         Assert.Equal("complaint-surge{region=tianhe}", Text(page, "fingerprint"));
@@ -59,9 +59,9 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
         var rows = page.FindAll("tr.history-entry").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToArray();
         var expected = _s.H.Book.History(_s.TianheSurge);
         Assert.Equal(expected.Count, rows.Length);
-        Assert.Equal(expected.Select(e => new[] { e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), e.Actor, e.Action, e.Detail }), rows);
+        Assert.Equal(expected.Select(e => new[] { DisplayZones.Shanghai.Format(e.At, seconds: true), e.Actor, e.Action, e.Detail }), rows);
         Assert.Equal(["fired", "inhibited", "acknowledged"], rows.Select(r => r[2]));
-        Assert.Equal(["2026-11-23 00:00:00", "2026-11-23 00:05:00", "2026-11-23 00:30:00"], rows.Select(r => r[0]));
+        Assert.Equal(["2026-11-23 08:00:00", "2026-11-23 08:05:00", "2026-11-23 08:30:00"], rows.Select(r => r[0]));
         Assert.Equal("wang.fang", rows[2][1]);
     }
 
@@ -78,7 +78,7 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
         var notes = page.FindAll("li.note");
         Assert.Equal(2, notes.Count);
         Assert.Equal(["li.wei", "chen.jing"], notes.Select(n => n.QuerySelector(".note-author")!.TextContent));
-        Assert.Equal(["2026-11-23 00:30:00", "2026-11-23 00:33:00"], notes.Select(n => n.QuerySelector("time")!.TextContent));
+        Assert.Equal(["2026-11-23 08:30:00", "2026-11-23 08:33:00"], notes.Select(n => n.QuerySelector("time")!.TextContent));
         Assert.Equal(["Checked the cell towers.\nAll fine.", "Callers mention billing."], notes.Select(n => n.QuerySelector(".note-text")!.TextContent));
     }
 
@@ -119,7 +119,7 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
 
         Assert.Equal("resolved", Field(page, "state").QuerySelector(".badge-state")!.TextContent);
         Assert.Equal("chen.jing", Text(page, "resolved"));
-        Assert.Equal("2026-11-23 00:30", Text(page, "ends"));
+        Assert.Equal("2026-11-23 08:30", Text(page, "ends"));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
         var page = RenderDetail(_s.YuexiuSurge);
 
         Assert.Equal("recovered by itself", Text(page, "resolved"));
-        Assert.Equal("2026-11-23 00:30", Text(page, "ends"));
+        Assert.Equal("2026-11-23 08:30", Text(page, "ends"));
     }
 
     [Fact]
@@ -297,7 +297,7 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
         var silence = _s.H.Silences.List()[0];
         Assert.Equal(_s.H.Now + TimeSpan.FromMinutes(30), silence.EndsAt);
         Assert.Equal(["rule=\"complaint-surge\"", "region=\"tianhe\""], silence.Matchers.Select(m => m.ToString()));
-        Assert.StartsWith($"Silenced complaint-surge #{_s.TianheSurge} until 2026-11-23 01:00 UTC", page.Find(".inbox-feedback").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith($"Silenced complaint-surge #{_s.TianheSurge} until 2026-11-23 09:00 UTC+8 ", page.Find(".inbox-feedback").TextContent, StringComparison.Ordinal);
         Assert.Contains(silence.Id, Field(page, "silenced").TextContent, StringComparison.Ordinal);
 
         page.Find("button[data-action='note']").Click();
@@ -415,5 +415,34 @@ public sealed class AlertDetailPageTests : AlertPageTestContext
         Assert.Contains("主要贡献因素", page.FindAll(".detail-card h2").Select(h => h.TextContent));
         page.WaitForAssertion(() => Assert.Contains("占上升的 80%", page.Find(".contrib-share").TextContent, StringComparison.Ordinal));
         Assert.Equal("告警中", Field(page, "state").QuerySelector(".badge-state")!.TextContent);
+    }
+
+    [Fact]
+    public void Render_DefaultZone_TimesOnTheServiceCentresClockAndTheZoneNamedOnce()
+    {
+        _s.Build();
+
+        var page = RenderDetail(_s.TianheSurge);
+
+        Assert.Equal("Asia/Shanghai (UTC+8)", Text(page, "zone"));
+        Assert.Equal("Time (UTC+8)", page.Find("table.history th").TextContent);
+        var started = Field(page, "starts").QuerySelector("time")!;
+        Assert.Equal("2026-11-23T00:00:00Z", started.GetAttribute("datetime"));
+        Assert.Equal("Asia/Shanghai (UTC+8)", started.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Render_ZoneWithDaylightSaving_LocalTimesWithTheOffsetOfTheirDate()
+    {
+        Services.AddSingleton(DisplayZones.Berlin);
+        _s.Build(); // Monday 2026-11-23, winter: UTC+1
+
+        var page = RenderDetail(_s.TianheSurge);
+
+        Assert.Equal("2026-11-23 01:00 data time", Text(page, "starts"));
+        Assert.Equal("2026-11-23 01:00:00", Text(page, "fired"));
+        Assert.Equal("Europe/Berlin (UTC+1)", Text(page, "zone"));
+        Assert.Equal("Time (Europe/Berlin)", page.Find("table.history th").TextContent);
+        Assert.Equal("2026-11-23 01:00:00", page.Find("tr.history-entry td").TextContent.Trim());
     }
 }

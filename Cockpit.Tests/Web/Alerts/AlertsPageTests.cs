@@ -62,7 +62,7 @@ public sealed class AlertsPageTests : AlertPageTestContext
         Assert.Equal("liwan", Cell(liwan, "col-region"));
         Assert.Equal("20m", Cell(liwan, "col-age"));
         Assert.Equal("2026-11-23T00:10:00Z", liwan.QuerySelector(".col-age time")!.GetAttribute("datetime"));
-        Assert.Equal("Started 2026-11-23 00:10 UTC", liwan.QuerySelector(".col-age time")!.GetAttribute("title"));
+        Assert.Equal("Started 2026-11-23 08:10 (UTC+8)", liwan.QuerySelector(".col-age time")!.GetAttribute("title"));
         Assert.Equal("li.wei", Cell(liwan, "col-acked"));
     }
 
@@ -427,7 +427,7 @@ public sealed class AlertsPageTests : AlertPageTestContext
         Assert.Equal("li.wei", silence.CreatedBy);
         Assert.Equal(_s.H.Now + TimeSpan.FromHours(4), silence.EndsAt);
         Assert.Equal(["rule=\"network-outage\"", "region=\"tianhe\""], silence.Matchers.Select(m => m.ToString()));
-        Assert.Equal($"Silenced network-outage #{_s.TianheOutage} until 2026-11-23 04:30 UTC (silence {silence.Id}).", Feedback(page).TextContent);
+        Assert.Equal($"Silenced network-outage #{_s.TianheOutage} until 2026-11-23 12:30 UTC+8 (silence {silence.Id}).", Feedback(page).TextContent);
         Assert.Empty(page.FindAll(".silence-form"));
         Assert.Contains(silence.Id, _s.H.Book.Find(_s.TianheOutage)!.SilencedBy);
         Assert.Empty(page.FindAll("img"));

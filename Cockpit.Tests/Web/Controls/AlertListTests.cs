@@ -9,7 +9,11 @@ namespace Cockpit.Tests.Web.Controls;
 
 public sealed class AlertListTests : BunitContext
 {
-    public AlertListTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
+    public AlertListTests()
+    {
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton(DisplayZones.Shanghai);
+    }
 
     private static AlertRecord Alert(long id, AlertStatus state, string region, string summary, int startedMinute = 0) => new()
     {

@@ -1,10 +1,17 @@
 using Bunit;
+using Cockpit.Tests.Testing;
 using Cockpit.Web.Components.Controls;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cockpit.Tests.Web.Controls;
 
 public sealed class ApexChartTests : BunitContext
 {
+    // Shanghai, the default display zone, is UTC+8 all year: every x arrives 8 h later, as local time read as UTC.
+    private const long EightHours = 8 * 3_600_000;
+
+    public ApexChartTests() => Services.AddSingleton(DisplayZones.Shanghai);
+
     private static List<ChartSeries> Lines(double value) =>
         [new ChartSeries("天河 tianhe", [new ChartPoint(1_000, value), new ChartPoint(61_000, value + 1)])];
 
@@ -18,8 +25,23 @@ public sealed class ApexChartTests : BunitContext
         return module;
     }
 
-    private static bool HasBand(JSRuntimeInvocation create) =>
-        (bool)create.Arguments[1]!.GetType().GetProperty("hasBand")!.GetValue(create.Arguments[1])!;
+    private static bool HasBand(JSRuntimeInvocation create) => Config<bool>(create, "hasBand");
+
+    private static T Config<T>(JSRuntimeInvocation create, string name) =>
+        (T)create.Arguments[1]!.GetType().GetProperty(name)!.GetValue(create.Arguments[1])!;
+
+    private static IReadOnlyList<ChartSeries> SeriesOf(object? argument) => Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(argument);
+
+    private static string[] Drawn(object? argument) => [.. SeriesOf(argument).Select(Text)];
+
+    private static string[] Expected(IReadOnlyList<ChartSeries> series, long shift) =>
+        [.. series.Select(s => Text(s with { Points = [.. s.Points.Select(p => p with { X = p.X + shift })] }))];
+
+    private static string Text(ChartSeries s) => s.Name + ": " + string.Join(" ", s.Points);
+
+    private static ChartRange[] Ranges(object? argument) => [.. Assert.IsType<ChartBand>(argument).Ranges];
+
+    private static ChartRange[] Expected(ChartBand band, long shift) => [.. band.Ranges.Select(r => r with { X = r.X + shift })];
 
     [Fact]
     public void Render_FirstTime_CreatesTheChartWithSeriesAndOptions()
@@ -37,9 +59,10 @@ public sealed class ApexChartTests : BunitContext
         Assert.Equal("Complaints", chart.Find(".chart-title").TextContent);
         Assert.Equal("complaints", chart.Find(".chart").GetAttribute("data-chart"));
         var create = Assert.Single(module.Invocations["create"]);
-        Assert.Same(series, create.Arguments[2]);
+        Assert.Equal(Expected(series, EightHours), Drawn(create.Arguments[2]));
         Assert.Null(create.Arguments[3]);
         Assert.False(HasBand(create));
+        Assert.Equal("Asia/Shanghai", Config<string>(create, "timeZone"));
     }
 
     [Fact]
@@ -53,8 +76,8 @@ public sealed class ApexChartTests : BunitContext
 
         var create = Assert.Single(module.Invocations["create"]);
         Assert.True(HasBand(create));
-        Assert.Same(band, create.Arguments[3]);
-        Assert.Same(annotations, create.Arguments[4]);
+        Assert.Equal(Expected(band, EightHours), Ranges(create.Arguments[3]));
+        Assert.Equal([new ChartAnnotation(61_000 + EightHours, "天河 tianhe", "critical")], Assert.IsAssignableFrom<IReadOnlyList<ChartAnnotation>>(create.Arguments[4]));
     }
 
     [Fact]
@@ -68,7 +91,7 @@ public sealed class ApexChartTests : BunitContext
         chart.Render(p => p.Add(c => c.Series, next));
 
         var update = Assert.Single(module.Invocations["update"]);
-        Assert.Same(next, update.Arguments[1]);
+        Assert.Equal(Expected(next, EightHours), Drawn(update.Arguments[1]));
     }
 
     [Fact]
@@ -82,8 +105,34 @@ public sealed class ApexChartTests : BunitContext
         chart.Render(p => p.Add(c => c.Series, series).Add(c => c.Band, next));
 
         var update = Assert.Single(module.Invocations["update"]);
-        Assert.Same(series, update.Arguments[1]);
-        Assert.Same(next, update.Arguments[2]);
+        Assert.Equal(Expected(series, EightHours), Drawn(update.Arguments[1]));
+        Assert.Equal(Expected(next, EightHours), Ranges(update.Arguments[2]));
+    }
+
+    // Berlin: CET (UTC+1) until 2026-03-29 01:00 UTC, CEST (UTC+2) until 2026-10-25 01:00 UTC. Each point is moved by
+    // the offset at its own instant, so the axis reads the local clock on both sides of each change.
+    [Fact]
+    public void Render_ZoneWithDaylightSaving_EachPointMovedByTheOffsetAtItsInstant()
+    {
+        Services.AddSingleton(DisplayZones.Berlin);
+        var module = Module();
+        // Instants in UTC, and local clock times read as UTC (what the chart is given).
+        static long Ms(int month, int day, int hour, int minute) => new DateTimeOffset(2026, month, day, hour, minute, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        List<ChartSeries> series =
+        [
+            new("spring", [new(Ms(3, 29, 0, 30), 1), new(Ms(3, 29, 1, 30), 2)]),
+            new("autumn", [new(Ms(10, 25, 0, 30), 3), new(Ms(10, 25, 1, 30), 4)]),
+        ];
+        IReadOnlyList<ChartAnnotation> annotations = [new ChartAnnotation(Ms(7, 1, 12, 0), "summer", "info")];
+
+        Render<ApexChart>(p => p.Add(c => c.Series, series).Add(c => c.Annotations, annotations));
+
+        var create = Assert.Single(module.Invocations["create"]);
+        Assert.Equal("Europe/Berlin", Config<string>(create, "timeZone"));
+        var drawn = SeriesOf(create.Arguments[2]);
+        Assert.Equal([Ms(3, 29, 1, 30), Ms(3, 29, 3, 30)], drawn[0].Points.Select(p => p.X)); // 01:30 CET, 03:30 CEST
+        Assert.Equal([Ms(10, 25, 2, 30), Ms(10, 25, 2, 30)], drawn[1].Points.Select(p => p.X)); // 02:30 CEST, then 02:30 CET
+        Assert.Equal(Ms(7, 1, 14, 0), Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartAnnotation>>(create.Arguments[4])).X);
     }
 
     [Fact]

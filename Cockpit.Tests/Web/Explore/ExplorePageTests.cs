@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bunit;
 using Cockpit.Ingest.Storage;
+using Cockpit.Tests.Testing;
 using Cockpit.Web.Components.Controls;
+using Cockpit.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using ExplorePage = Cockpit.Web.Components.Pages.Explore;
@@ -12,6 +14,7 @@ namespace Cockpit.Tests.Web.Explore;
 public sealed class ExplorePageTests : BunitContext, IAsyncLifetime
 {
     private readonly ExploreStoreScenario _s = new();
+    private DisplayTimeZone _zone = DisplayZones.Shanghai;
 
     public ExplorePageTests()
     {
@@ -19,6 +22,7 @@ public sealed class ExplorePageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<IMetricStore>(_s.Store);
         Services.AddSingleton<TimeProvider>(_s.Time);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton(_ => _zone);
         Services.AddLogging();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -197,5 +201,56 @@ public sealed class ExplorePageTests : BunitContext, IAsyncLifetime
         {
             CultureInfo.CurrentUICulture = culture;
         }
+    }
+    // Berlin: CEST (UTC+2) ends 2026-10-25 01:00 UTC, CET (UTC+1) ends 2026-03-29 01:00 UTC.
+    [Fact]
+    public void CustomRange_ZoneWithDaylightSaving_ShownInLocalTimeEitherSideOfTheChange()
+    {
+        _zone = DisplayZones.Berlin;
+        using var culture = new Controls.CultureScope("en");
+        Navigation.NavigateTo("explore?m=complaints&field=count&from=2026-10-24T22%3A00%3A00Z&to=2026-10-25T04%3A00%3A00Z");
+
+        var page = Render<ExplorePage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Europe/Berlin, UTC+2 → UTC+1", page.Find(".summary-range").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal("10/25/2026 12:00\u202FAM – 10/25/2026 5:00\u202FAM (Europe/Berlin, UTC+2 → UTC+1)", page.Find(".summary-range").TextContent);
+        Assert.Equal("2026-10-25T00:00", page.Find("input[data-testid='from']").GetAttribute("value"));
+        Assert.Equal("2026-10-25T05:00", page.Find("input[data-testid='to']").GetAttribute("value"));
+        Assert.Equal("Europe/Berlin", page.Find("[data-testid='zone']").TextContent);
+    }
+
+    [Fact]
+    public void ApplyCustom_ZoneWithDaylightSaving_LocalTimesBecomeTheirInstants_ASkippedTimeIsRefused()
+    {
+        _zone = DisplayZones.Berlin;
+        using var culture = new Controls.CultureScope("en");
+        var page = Open(ExploreStoreScenario.Query());
+        Assert.Equal("2026-11-30T01:00", page.Find("input[data-testid='from']").GetAttribute("value"));
+
+        page.Find("input[data-testid='from']").Change("2026-03-29T01:30");
+        page.Find("input[data-testid='to']").Change("2026-03-29T03:30");
+        page.Find("form.custom-range").Submit();
+
+        var query = new Uri(Navigation.Uri).Query;
+        Assert.Contains("from=2026-03-29T00%3A30%3A00Z&to=2026-03-29T01%3A30%3A00Z", query, StringComparison.Ordinal);
+
+        // 02:30 does not exist that night in Berlin: the clock goes from 02:00 to 03:00.
+        page.WaitForAssertion(() => Assert.Equal("2026-03-29T01:30", page.Find("input[data-testid='from']").GetAttribute("value")));
+        page.Find("input[data-testid='to']").Change("2026-03-29T02:30");
+        page.Find("form.custom-range").Submit();
+
+        Assert.NotNull(page.Find(".explore-failure"));
+        Assert.Equal(query, new Uri(Navigation.Uri).Query);
+    }
+
+    [Fact]
+    public void Open_DefaultZone_RangeInUtcPlus8()
+    {
+        using var culture = new Controls.CultureScope("en");
+        var page = Open(ExploreStoreScenario.Query());
+
+        Assert.Equal("11/30/2026 8:00\u202FAM – 11/30/2026 10:00\u202FAM (UTC+8)", page.Find(".summary-range").TextContent);
+        Assert.Equal("2026-11-30T08:00", page.Find("input[data-testid='from']").GetAttribute("value"));
+        Assert.Equal("UTC+8", page.Find("[data-testid='zone']").TextContent);
     }
 }

@@ -82,6 +82,7 @@ public sealed class InboxServices : IAsyncDisposable
         services.AddSingleton<AlertInsights>();
         services.AddTransient<InboxMessages>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton(DisplayZones.Shanghai);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -42,6 +42,7 @@ public sealed class WallPageTests : BunitContext
         _wallScores.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _weekAgo = new WeekAgoComplaints(_store, new FakeTimeProvider(Points.Monday), NullLogger<WeekAgoComplaints>.Instance);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton(DisplayZones.Shanghai);
         Services.AddSingleton(_rollups);
         Services.AddSingleton(_wallScores);
         Services.AddSingleton(_weekAgo);
@@ -301,5 +302,27 @@ public sealed class WallPageTests : BunitContext
         page.WaitForAssertion(() => Assert.Equal("13,684", page.Find("[data-kpi=complaints] .kpi-value").TextContent));
         Assert.Equal("近一小时投诉", page.Find("[data-kpi=complaints] .kpi-label").TextContent);
         Assert.Equal("各区异常评分", page.Find(".heat-title").TextContent);
+    }
+
+    [Fact]
+    public void Render_DataTime_InTheDisplayZoneWithItsOffset()
+    {
+        Minute(0);
+
+        var page = Open();
+
+        // The newest complete minute, Monday 00:00 UTC, on the service centre's clock.
+        Assert.Equal("2026-11-23 08:00 UTC+8", page.Find("[data-testid='data-time']").TextContent);
+    }
+
+    [Fact]
+    public void Render_DataTime_ZoneWithDaylightSaving_ItsOffsetAtThatTime()
+    {
+        Services.AddSingleton(DisplayZones.Berlin);
+        Minute(0);
+
+        var page = Open();
+
+        Assert.Equal("2026-11-23 01:00 UTC+1", page.Find("[data-testid='data-time']").TextContent);
     }
 }

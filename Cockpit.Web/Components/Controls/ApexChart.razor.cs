@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Cockpit.Web.Localization;
 using Microsoft.JSInterop;
 
 namespace Cockpit.Web.Components.Controls;
@@ -20,6 +21,10 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    // The x axis and tooltips read in the display time zone (Cockpit:Display:TimeZone), not the browser's: see Local.
+    [Inject]
+    private DisplayTimeZone Zone { get; set; } = default!;
 
     /// <summary>A stable name for tests and styling (the <c>data-chart</c> attribute).</summary>
     [Parameter]
@@ -69,9 +74,6 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter]
     public bool ShowLegend { get; set; } = true;
 
-    /// <summary>Time zone the x axis is drawn in, as an offset from UTC (the wall's, not the browser's).</summary>
-    [Parameter]
-    public TimeSpan UtcOffset { get; set; }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -86,12 +88,12 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
                 yMax = YMax,
                 decimals = Decimals,
                 showLegend = ShowLegend,
-                utcOffsetMinutes = UtcOffset.TotalMinutes,
+                timeZone = Zone.Id,
                 hasBand = Band is not null,
                 noData = NoDataText,
             };
             Remember();
-            await _module.InvokeVoidAsync("create", _element, config, Series, Band, Annotations);
+            await _module.InvokeVoidAsync("create", _element, config, Local(Series), Local(Band), Local(Annotations));
             _created = true;
             return;
         }
@@ -100,9 +102,24 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
             && (!ReferenceEquals(_rendered, Series) || !ReferenceEquals(_renderedBand, Band) || !ReferenceEquals(_renderedAnnotations, Annotations)))
         {
             Remember();
-            await _module.InvokeVoidAsync("update", _element, Series, Band, Annotations);
+            await _module.InvokeVoidAsync("update", _element, Local(Series), Local(Band), Local(Annotations));
         }
     }
+
+    // ApexCharts knows UTC and the browser's zone only. Each x (a UTC instant in ms) is moved by the display zone's
+    // offset at that instant (TimeZoneInfo's rules, so both sides of a daylight-saving change are right) and the chart
+    // formats the result as UTC: labels read local time, and its ticks fall on whole local hours and midnights. One
+    // fixed offset would be wrong for half the year in a zone with daylight saving. A label formatter on true instants
+    // instead would lose ApexCharts' time-scale ticks (it only computes them when there is no formatter). The price: the
+    // hour repeated when daylight saving ends is drawn over the one before it, as a local clock reads it.
+    internal IReadOnlyList<ChartSeries> Local(IReadOnlyList<ChartSeries> series) =>
+        [.. series.Select(s => s with { Points = [.. s.Points.Select(p => p with { X = Zone.LocalMilliseconds(p.X) })] })];
+
+    internal ChartBand? Local(ChartBand? band) =>
+        band is null ? null : band with { Ranges = [.. band.Ranges.Select(r => r with { X = Zone.LocalMilliseconds(r.X) })] };
+
+    internal IReadOnlyList<ChartAnnotation> Local(IReadOnlyList<ChartAnnotation> annotations) =>
+        [.. annotations.Select(a => a with { X = Zone.LocalMilliseconds(a.X) })];
 
     private void Remember()
     {

@@ -19,9 +19,6 @@ namespace Cockpit.Web.Components.Pages;
 [Authorize(Roles = ExploreAccess.Roles)]
 public sealed partial class Explore : ComponentBase, IDisposable
 {
-    /// <summary>Times are shown and entered in Guangzhou time, as on the wall.</summary>
-    internal static readonly TimeSpan DisplayOffset = TimeSpan.FromHours(8);
-
     private const string InputTimeFormat = "yyyy-MM-ddTHH:mm";
 
     private readonly Dictionary<(string Measurement, string Key), IReadOnlyList<string>> _tagValues = [];
@@ -49,6 +46,10 @@ public sealed partial class Explore : ComponentBase, IDisposable
 
     [Inject]
     private IStringLocalizer<Explore> L { get; set; } = default!;
+
+    // Times are shown and entered in the display time zone, as on the wall.
+    [Inject]
+    private DisplayTimeZone Zone { get; set; } = default!;
 
     [Inject]
     private ILogger<Explore> Logger { get; set; } = default!;
@@ -270,15 +271,16 @@ public sealed partial class Explore : ComponentBase, IDisposable
     private void SetCustomInputs(ExploreState state)
     {
         var (from, to) = state.ResolveRange(Time.GetUtcNow());
-        _customFrom = from.ToOffset(DisplayOffset).ToString(InputTimeFormat, CultureInfo.InvariantCulture);
-        _customTo = to.ToOffset(DisplayOffset).ToString(InputTimeFormat, CultureInfo.InvariantCulture);
+        _customFrom = Zone.Format(from, InputTimeFormat, CultureInfo.InvariantCulture);
+        _customTo = Zone.Format(to, InputTimeFormat, CultureInfo.InvariantCulture);
     }
 
-    private static bool TryParseInput(string text, out DateTimeOffset time)
+    // A time the clock skips (daylight saving starts) is no time at all: the range is refused as unreadable.
+    private bool TryParseInput(string text, out DateTimeOffset time)
     {
-        var ok = DateTime.TryParseExact(text, InputTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local);
-        time = ok ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), DisplayOffset).ToUniversalTime() : default;
-        return ok;
+        time = default;
+        return DateTime.TryParseExact(text, InputTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && Zone.TryFromLocal(local, out time);
     }
 
     private void ChangeFilter(string key, IReadOnlyList<string> values)
@@ -310,12 +312,24 @@ public sealed partial class Explore : ComponentBase, IDisposable
 
     private string Problem(ExploreProblem problem) => L[problem.Key, [.. problem.Args]];
 
-    private string TimeText(DateTimeOffset time) => time.ToOffset(DisplayOffset).ToString("g", CultureInfo.CurrentCulture);
+    private string TimeText(DateTimeOffset time) => Zone.Format(time, "g", CultureInfo.CurrentCulture);
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private string RangeText => _result is null ? "" : L["Summary.Range", TimeText(_result.From), TimeText(_result.To)];
+    private string RangeText => _result is null ? "" : L["Summary.Range", TimeText(_result.From), TimeText(_result.To), ZoneText(_result.From, _result.To)];
+
+    // "UTC+8" for a zone without daylight saving; else its name and offset, both offsets when the range crosses a change.
+    private string ZoneText(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (!Zone.ObservesDaylightSaving)
+        {
+            return Zone.ShortName;
+        }
+
+        var (start, end) = (Zone.OffsetAt(from), Zone.OffsetAt(to));
+        return Zone.Id + ", " + (start == end ? start : start + " → " + end);
+    }
 
     private string PresetLabel(string preset) => L["Preset." + preset];
 

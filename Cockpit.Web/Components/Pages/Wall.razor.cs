@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reactive.Concurrency;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Detection.Rollups;
@@ -32,9 +31,6 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     private static readonly string[] Panels = ["live", "trends"];
 
-    // The wall shows the service centre's local time (Guangzhou, UTC+8, no daylight saving), whatever the TV's setting.
-    private static readonly TimeSpan WallOffset = TimeSpan.FromHours(8);
-
     private WallSnapshot _snapshot = default!;
     private WallLabels _labels = WallLabels.English;
     private ViewerCulture _viewer = default!;
@@ -63,6 +59,10 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     [Inject]
     private IStringLocalizer<Wall> L { get; set; } = default!;
+
+    // The service centre's time zone (Cockpit:Display:TimeZone), whatever the TV's setting.
+    [Inject]
+    private DisplayTimeZone Zone { get; set; } = default!;
 
     /// <summary><c>?kiosk=1</c>: a TV without navigation or cursor.</summary>
     [SupplyParameterFromQuery(Name = "kiosk")]
@@ -93,7 +93,7 @@ public sealed partial class Wall : ComponentBase, IDisposable
 
     private string DataTimeText =>
         _snapshot.DataTime is { } time
-            ? string.Create(CultureInfo.InvariantCulture, $"{time.ToOffset(WallOffset):yyyy-MM-dd HH:mm} UTC{WallOffset.Hours:+0;-0}")
+            ? Zone.Format(time) + " " + Zone.OffsetAt(time)
             : L["WaitingForData"];
 
     private IReadOnlyList<KpiValue> Kpis

@@ -21,16 +21,17 @@ const tones = { critical: '#ff4d5e', warning: '#f2b84b', info: '#4a8cff' };
 const bandColour = '#3a86ff';
 const bandLineColours = ['#ffd166', '#c8d3ea', '#06d6a0', '#f72585'];
 
-// Times are drawn in the wall's time zone (not the browser's): x values are shifted by the zone's offset and
-// ApexCharts is told to format them as UTC. The chart is always given whole series (never appended to), so it
-// holds exactly what the server last sent however long the page runs.
-function toApexSeries(series, band, offsetMs, hasBand) {
+// Times are drawn in the dashboard's display time zone (not the browser's): the server sends x values already moved
+// to local wall-clock time, each by its own instant's offset (ApexChart.razor.cs), and ApexCharts is told to format
+// them as UTC, so its ticks fall on whole local hours and days. The chart is always given whole series (never appended
+// to), so it holds exactly what the server last sent however long the page runs.
+function toApexSeries(series, band, hasBand) {
   if (!hasBand) {
-    return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x + offsetMs, p.y]) }));
+    return series.map(s => ({ name: s.name, data: s.points.map(p => [p.x, p.y]) }));
   }
   const ranges = band ? band.ranges : [];
-  return [{ type: 'rangeArea', name: band ? band.name : '', data: ranges.map(r => ({ x: r.x + offsetMs, y: [r.low, r.high] })) }]
-    .concat(series.map(s => ({ type: 'line', name: s.name, data: s.points.map(p => ({ x: p.x + offsetMs, y: p.y })) })));
+  return [{ type: 'rangeArea', name: band ? band.name : '', data: ranges.map(r => ({ x: r.x, y: [r.low, r.high] })) }]
+    .concat(series.map(s => ({ type: 'line', name: s.name, data: s.points.map(p => ({ x: p.x, y: p.y })) })));
 }
 
 // Dashed lines (expectations, comparisons) and explicit palette slots, so a comparison shares its line's colour.
@@ -58,10 +59,10 @@ function strokeAndColors(series, hasBand) {
 }
 
 // ApexCharts draws annotation labels as SVG text nodes (plain text), so tag values in them cannot become markup.
-function toAnnotations(annotations, offsetMs) {
+function toAnnotations(annotations) {
   return {
     xaxis: (annotations || []).map(a => ({
-      x: a.x + offsetMs,
+      x: a.x,
       borderColor: tones[a.tone] || tones.info,
       strokeDashArray: 4,
       label: {
@@ -84,9 +85,8 @@ function describe(element, series, band, annotations) {
 }
 
 export function create(element, config, series, band, annotations) {
-  const offsetMs = (config.utcOffsetMinutes || 0) * 60000;
   const hasBand = !!config.hasBand;
-  element.dataset.offsetMs = offsetMs;
+  element.dataset.timeZone = config.timeZone || '';
   element.dataset.hasBand = hasBand;
   const options = {
     chart: {
@@ -131,9 +131,9 @@ export function create(element, config, series, band, annotations) {
       title: { text: config.unit || undefined, style: { fontSize: '14px' } },
       labels: { style: { fontSize: '15px' } }
     },
-    annotations: toAnnotations(annotations, offsetMs),
+    annotations: toAnnotations(annotations),
     noData: { text: config.noData || '…' },
-    series: toApexSeries(series, band, offsetMs, hasBand)
+    series: toApexSeries(series, band, hasBand)
   };
   const chart = new ApexCharts(element, options);
   charts.set(element, chart);
@@ -146,9 +146,8 @@ export function update(element, series, band, annotations) {
   if (!chart) {
     return;
   }
-  const offsetMs = Number(element.dataset.offsetMs || 0);
   const hasBand = element.dataset.hasBand === 'true';
-  const apexSeries = toApexSeries(series, band, offsetMs, hasBand);
+  const apexSeries = toApexSeries(series, band, hasBand);
   const annotated = (annotations || []).length > 0 || Number(element.dataset.annotations || 0) > 0;
   // Plain line charts without annotations keep the cheap path; the rest restyle and redraw their annotations.
   if (!hasBand && !styled(series) && !annotated) {
@@ -157,7 +156,7 @@ export function update(element, series, band, annotations) {
     chart.updateOptions({
       ...strokeAndColors(series, hasBand),
       series: apexSeries,
-      annotations: toAnnotations(annotations, offsetMs)
+      annotations: toAnnotations(annotations)
     }, false, false, false);
   }
   describe(element, series, band, annotations);

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Cockpit.Alerting.Model;
 using Cockpit.Web.Inbox;
+using Cockpit.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Cockpit.Web.Components.Controls.Alerts;
 
 /// <summary>The feedback an inbox action gives, as text in the reader's language (resources: InboxMessages.resx).</summary>
-public sealed class InboxMessages(IStringLocalizer<InboxMessages> localizer)
+public sealed class InboxMessages(IStringLocalizer<InboxMessages> localizer, DisplayTimeZone zone)
 {
     /// <summary>What <paramref name="result"/> of <paramref name="action"/> on <paramref name="alert"/> means for the reader.</summary>
     public InboxFeedback Describe(InboxAction action, AlertRecord alert, InboxResult result)
@@ -20,8 +21,9 @@ public sealed class InboxMessages(IStringLocalizer<InboxMessages> localizer)
             {
                 InboxAction.Acknowledge => Format("Acknowledged {0}.", name),
                 InboxAction.Resolve => Format("Resolved {0}.", name),
-                InboxAction.Silence => Format("Silenced {0} until {1} UTC (silence {2}).", name,
-                    result.Silence?.EndsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", result.Silence?.Id ?? ""),
+                InboxAction.Silence => result.Silence is { } silence
+                    ? Format("Silenced {0} until {1} {2} (silence {3}).", name, zone.Format(silence.EndsAt), zone.OffsetAt(silence.EndsAt), silence.Id)
+                    : Format("Silenced {0} until {1} {2} (silence {3}).", name, "", "", ""),
                 _ => Format("Note added to {0}.", name),
             },
             InboxOutcome.Forbidden => Format("Not allowed: your role cannot {0} alerts.", Verb(action)),
