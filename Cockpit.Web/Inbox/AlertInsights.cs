@@ -2,6 +2,7 @@ using Cockpit.Alerting.Model;
 using Cockpit.Detection;
 using Cockpit.Ingest.Storage;
 using Cockpit.Web.Components.Controls;
+using Cockpit.Web.Explore;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Web.Inbox;
@@ -24,6 +25,9 @@ public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions>
     /// <summary>The most rows per contributor table.</summary>
     public const int TopRows = 5;
 
+    /// <summary>The least share of the change a part must carry to be listed (0.5 %).</summary>
+    public const double MinShare = 0.005;
+
     /// <summary>Where the alert's numbers live, or null when its rule watches no single field.</summary>
     public AlertSeriesSource? SourceOf(AlertRecord alert) => AlertSeriesSource.For(alert, detection);
 
@@ -40,7 +44,8 @@ public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions>
 
     /// <summary>
     /// Which tag values account for the change from the hour before the start to the alert's episode: per tag key alone,
-    /// and all keys together, the largest shares first. The episode is measured in data time — from the start to the
+    /// and all keys together, the parts that moved with the change, largest share first (the explore page's
+    /// <see cref="ContributionAnalysis"/>, cut to <see cref="TopRows"/> of at least <see cref="MinShare"/>). The episode is measured in data time — from the start to the
     /// end when it recovered by itself, else to its last signal (plus a bucket) — so replayed or late data compares
     /// like with like; clock times (now, a resolution by hand) would stretch it over hours without points.
     /// </summary>
@@ -61,13 +66,11 @@ public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions>
         var groupings = keys.Count > 1 ? [keys, .. keys.Select(k => (IReadOnlyList<string>)[k])] : keys.Select(k => (IReadOnlyList<string>)[k]).ToList();
         foreach (var grouping in groupings)
         {
-            var before = Rates(await ValuesAsync(source, start - Baseline, start, grouping, cancellationToken, failures: true), Baseline, source, grouping);
-            var after = Rates(await ValuesAsync(source, start, end, grouping, cancellationToken, failures: true), end - start, source, grouping);
-            var parts = before.Keys.Union(after.Keys, StringComparer.Ordinal)
-                .Select(name => new ContributionPart(name, before.GetValueOrDefault(name), after.GetValueOrDefault(name)))
-                .ToList();
-            total = parts.Sum(p => p.After - p.Before);
-            var rows = ContributionAnalysis.Rank(parts, TopRows);
+            var before = Rates(await ValuesAsync(source, start - Baseline, start, grouping, cancellationToken, failures: true), Baseline, source);
+            var after = Rates(await ValuesAsync(source, start, end, grouping, cancellationToken, failures: true), end - start, source);
+            var report = ContributionAnalysis.Rank(grouping, before, after);
+            total = report.TotalDelta;
+            var rows = report.TopContributors(TopRows, MinShare);
             if (rows.Count > 0)
             {
                 tables.Add(new ContributorTable(grouping, rows));
@@ -105,19 +108,10 @@ public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     // Sums become a rate per hour so periods of different length compare; means stay means.
-    private static Dictionary<string, double> Rates(IReadOnlyList<QuerySeries> series, TimeSpan period, AlertSeriesSource source, IReadOnlyList<string> grouping)
-    {
-        var rates = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var s in series.Where(s => s.Points.Count > 0))
-        {
-            var name = string.Join(" · ", grouping.Select(k => s.Group.GetValueOrDefault(k, "")));
-            rates[name] = source.Aggregate == Aggregate.Sum
-                ? s.Points.Sum(p => p.Value) / period.TotalHours
-                : s.Points.Average(p => p.Value);
-        }
-
-        return rates;
-    }
+    private static List<ContributionTotal> Rates(IReadOnlyList<QuerySeries> series, TimeSpan period, AlertSeriesSource source) =>
+        [.. series.Where(s => s.Points.Count > 0).Select(s => new ContributionTotal(
+            s.Group,
+            source.Aggregate == Aggregate.Sum ? s.Points.Sum(p => p.Value) / period.TotalHours : s.Points.Average(p => p.Value)))];
 
     private async Task<IReadOnlyList<string>> TagKeysAsync(AlertSeriesSource source, CancellationToken cancellationToken)
     {
@@ -139,4 +133,4 @@ public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions>
 public sealed record Contributors(IReadOnlyList<ContributorTable> Tables, double TotalChange, bool Failures);
 
 /// <summary>The parts of one grouping (e.g. channel, or channel and category together), largest share first.</summary>
-public sealed record ContributorTable(IReadOnlyList<string> Keys, IReadOnlyList<Contribution> Rows);
+public sealed record ContributorTable(IReadOnlyList<string> Keys, IReadOnlyList<ContributionRow> Rows);

@@ -120,11 +120,11 @@ public sealed class ContributionAnalysisTests
     }
 
     [Fact]
-    public void Rank_Ties_OrderedByLabel()
+    public void Rank_Ties_OrderedByLabelWithinTheirSideOfTheChange()
     {
-        var report = ContributionAnalysis.Rank(["region"], [], [T("c", "", "", 1), T("a", "", "", -1), T("b", "", "", 1)]);
+        var report = ContributionAnalysis.Rank(["region"], [], [T("c", "", "", 1), T("a", "", "", -1), T("e", "", "", 1), T("b", "", "", 1), T("d", "", "", -1)]);
 
-        Assert.Equal(["a", "b", "c"], report.Rows.Select(r => r.Label));
+        Assert.Equal(["b", "c", "e", "a", "d"], report.Rows.Select(r => r.Label));
     }
 
     [Fact]
@@ -134,5 +134,88 @@ public sealed class ContributionAnalysisTests
 
         Assert.Empty(report.Rows);
         Assert.Null(report.TotalChange);
+    }
+
+    private static ContributionTotal C(string channel, double value) => new(new Dictionary<string, string> { ["channel"] = channel }, value);
+
+    private static ContributionReport Channels(params (string Channel, double Before, double After)[] parts) =>
+        ContributionAnalysis.Rank(["channel"], parts.Select(p => C(p.Channel, p.Before)), parts.Select(p => C(p.Channel, p.After)));
+
+    [Fact]
+    public void Rank_Rise_WithTheChangeFirstThenAgainstIt_EachByAbsoluteDelta()
+    {
+        // Total +15: +50 and +10 moved with it, -40 and -5 against it, 0 not at all.
+        var report = Channels(("a", 100, 150), ("b", 100, 60), ("c", 100, 110), ("d", 100, 95), ("e", 100, 100));
+
+        Assert.Equal(["a", "c", "e", "b", "d"], report.Rows.Select(r => r.Label));
+        Assert.Equal([50, 10, 0, -40, -5], report.Rows.Select(r => r.Delta));
+        Assert.Equal([50 / 15.0, 10 / 15.0, 0, -40 / 15.0, -5 / 15.0], report.Rows.Select(r => r.Share!.Value));
+    }
+
+    [Fact]
+    public void Rank_Drop_WhatFellFirstWithPositiveSharesThenWhatRose()
+    {
+        var report = Channels(("a", 100, 50), ("b", 100, 140), ("c", 100, 90));
+
+        Assert.Equal(["a", "c", "b"], report.Rows.Select(r => r.Label));
+        Assert.Equal([2.5, 0.5, -2.0], report.Rows.Select(r => r.Share!.Value));
+    }
+
+    [Fact]
+    public void Rank_RoundingNoiseAsTheTotalChange_NoShares()
+    {
+        // Rates per hour: 0.1 + 0.2 against 0.3 differs by 5.5e-17.
+        var report = Channels(("a", 0.3, 0.1), ("b", 0, 0.2));
+
+        Assert.All(report.Rows, r => Assert.Null(r.Share));
+        Assert.Empty(report.TopContributors(5, 0.005));
+    }
+
+    // The alert detail's top contributors: hotline carries 78 of the +76, app 2; web moved against it, wechat not at all.
+    [Fact]
+    public void TopContributors_OnlyThoseMovingWithTheChange_LargestShareFirst()
+    {
+        var report = Channels(("app", 10, 12), ("hotline", 20, 98), ("web", 10, 6), ("wechat", 5, 5));
+
+        var top = report.TopContributors(10, 0.005);
+
+        Assert.Equal(["hotline", "app"], top.Select(r => r.Label));
+        Assert.Equal([78 / 76.0, 2 / 76.0], top.Select(r => r.Share!.Value));
+        Assert.Equal(78, top[0].Delta);
+        Assert.Equal(["hotline", "app", "wechat", "web"], report.Rows.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void TopContributors_Drop_WhatDroppedWithPositiveShares()
+    {
+        var top = Channels(("a", 100, 40), ("b", 50, 45), ("c", 10, 10)).TopContributors(10, 0.005);
+
+        Assert.Equal(["a", "b"], top.Select(r => r.Label));
+        Assert.Equal(60 / 65.0, top[0].Share!.Value, 9);
+    }
+
+    [Fact]
+    public void TopContributors_CutToCount()
+    {
+        var top = Channels([.. Enumerable.Range(1, 10).Select(i => ("p" + i, 0.0, (double)i))]).TopContributors(3, 0.005);
+
+        Assert.Equal(["p10", "p9", "p8"], top.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void TopContributors_ShareBelowTheFloor_Left()
+    {
+        // Of +1000: 995 (99.5 %), 5 (0.5 %, kept), 4 (0.4 %, left) and -4 (against).
+        var top = Channels(("a", 0, 995), ("b", 0, 5), ("c", 0, 4), ("d", 4, 0)).TopContributors(10, 0.005);
+
+        Assert.Equal(["a", "b"], top.Select(r => r.Label));
+    }
+
+    [Theory]
+    [InlineData(5, 5)]
+    [InlineData(double.NaN, double.NaN)]
+    public void TopContributors_NoChangeOrOnlyNonFinite_None(double before, double after)
+    {
+        Assert.Empty(Channels(("a", before, after)).TopContributors(5, 0.005));
     }
 }

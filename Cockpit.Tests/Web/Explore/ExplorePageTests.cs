@@ -53,9 +53,9 @@ public sealed class ExplorePageTests : BunitContext, IAsyncLifetime
         var page = Open(ExploreStoreScenario.Query("&dim=region&dim=category&dim=channel"));
 
         Assert.Equal("tianhe · broadband · hotline: 91 % of the surge", page.Find(".contribution-headline").TextContent);
-        Assert.Equal(["tianhe · broadband · hotline", "liwan · broadband · hotline", "haizhu · billing · " + ExploreStoreScenario.Evil, "tianhe · mobile · app"], Column(page, "contribution-label"));
-        Assert.Equal(["+2,400", "+240", "−120", "+120"], Column(page, "contribution-delta"));
-        Assert.Equal(["+91 %", "+9 %", "−5 %", "+5 %"], Column(page, "contribution-share"));
+        Assert.Equal(["tianhe · broadband · hotline", "liwan · broadband · hotline", "tianhe · mobile · app", "haizhu · billing · " + ExploreStoreScenario.Evil], Column(page, "contribution-label"));
+        Assert.Equal(["+2,400", "+240", "+120", "−120"], Column(page, "contribution-delta"));
+        Assert.Equal(["+91 %", "+9 %", "+5 %", "−5 %"], Column(page, "contribution-share"));
         Assert.Equal("district · category · channel", page.Find(".contribution-table th:nth-child(2)").TextContent);
         Assert.Equal("Total 3,120 → 5,760 (+2,640, +84.6 %)", page.Find(".contribution-total").TextContent);
 

@@ -52,8 +52,8 @@ public sealed class ExploreQueryRunnerTests : IAsyncLifetime
         var report = (await RunAsync(ExploreStoreScenario.Query("&dim=region&dim=category&dim=channel"))).Contribution;
 
         Assert.Equal("tianhe · broadband · hotline: 91 % of the surge", report.Rows[0].Describe(report.TotalDelta));
-        // Equal deltas rank by label.
-        Assert.Equal([2400.0, 240.0, -120.0, 120.0], report.Rows.Select(r => r.Delta));
+        // What rose with the surge first, then what fell against it.
+        Assert.Equal([2400.0, 240.0, 120.0, -120.0], report.Rows.Select(r => r.Delta));
         Assert.Equal("haizhu · billing · " + ExploreStoreScenario.Evil, report.Rows.Single(r => r.Delta < 0).Label);
     }
 

@@ -81,12 +81,12 @@ public sealed class AlertInsightsTests : IAsyncLifetime
         Assert.Equal(600, contributors.TotalChange, 6); // per hour: +480 hotline·broadband, +120 app·broadband
         var together = contributors.Tables[0];
         Assert.Equal(["category", "channel"], together.Keys);
-        Assert.Equal(["broadband · hotline", "broadband · app"], together.Rows.Select(r => r.Name));
-        Assert.Equal([0.8, 0.2], together.Rows.Select(r => Math.Round(r.Share, 6)));
+        Assert.Equal(["broadband · hotline", "broadband · app"], together.Rows.Select(r => r.Label));
+        Assert.Equal([0.8, 0.2], together.Rows.Select(r => Math.Round(r.Share!.Value, 6)));
         Assert.Equal(["category"], contributors.Tables[1].Keys);
-        Assert.Equal(["broadband"], contributors.Tables[1].Rows.Select(r => r.Name));
+        Assert.Equal(["broadband"], contributors.Tables[1].Rows.Select(r => r.Label));
         Assert.Equal(["channel"], contributors.Tables[2].Keys);
-        Assert.Equal([("hotline", 0.8), ("app", 0.2)], contributors.Tables[2].Rows.Select(r => (r.Name, Math.Round(r.Share, 6))));
+        Assert.Equal([("hotline", 0.8), ("app", 0.2)], contributors.Tables[2].Rows.Select(r => (r.Label, Math.Round(r.Share!.Value, 6))));
     }
 
     [Fact]
