@@ -179,4 +179,25 @@ public sealed class AdminControlsTests : BunitContext
         Assert.Contains("检测器", table.Find("thead").TextContent, StringComparison.Ordinal);
         Assert.Contains("2 个异常值后触发", table.Find("tr[data-rule=complaint-surge]").TextContent, StringComparison.Ordinal);
     }
+
+    // Another admin's change is pushed from their thread, in their culture; this admin's table stays in Chinese.
+    [Fact]
+    public async Task Rules_ChangePushedFromAThreadInAnotherCulture_RendersInTheViewersCulture()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        SignIn("admin");
+        var table = Render<RulesTable>();
+        var catalog = Services.GetRequiredService<IRuleCatalog>();
+
+        await Task.Run(() =>
+        {
+            using var other = new Controls.CultureScope("en-US");
+            Assert.True(catalog.SetEnabled("network-outage", true, "wang.fang").Succeeded);
+        });
+
+        var row = table.Find("tr[data-rule=network-outage]");
+        Assert.Equal("是", row.QuerySelectorAll("td")[7].TextContent.Trim());
+        Assert.StartsWith("由 wang.fang 修改", row.QuerySelector(".rule-origin")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("2 个异常值后触发", table.Find("tr[data-rule=complaint-surge]").TextContent, StringComparison.Ordinal);
+    }
 }
