@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Components;
 using Cockpit.Web.Localization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace Cockpit.Web.Components.Controls;
@@ -74,7 +74,6 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter]
     public bool ShowLegend { get; set; } = true;
 
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
@@ -112,13 +111,13 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     // fixed offset would be wrong for half the year in a zone with daylight saving. A label formatter on true instants
     // instead would lose ApexCharts' time-scale ticks (it only computes them when there is no formatter). The price: the
     // hour repeated when daylight saving ends is drawn over the one before it, as a local clock reads it.
-    internal IReadOnlyList<ChartSeries> Local(IReadOnlyList<ChartSeries> series) =>
+    private IReadOnlyList<ChartSeries> Local(IReadOnlyList<ChartSeries> series) =>
         [.. series.Select(s => s with { Points = [.. s.Points.Select(p => p with { X = Zone.LocalMilliseconds(p.X) })] })];
 
-    internal ChartBand? Local(ChartBand? band) =>
+    private ChartBand? Local(ChartBand? band) =>
         band is null ? null : band with { Ranges = [.. band.Ranges.Select(r => r with { X = Zone.LocalMilliseconds(r.X) })] };
 
-    internal IReadOnlyList<ChartAnnotation> Local(IReadOnlyList<ChartAnnotation> annotations) =>
+    private IReadOnlyList<ChartAnnotation> Local(IReadOnlyList<ChartAnnotation> annotations) =>
         [.. annotations.Select(a => a with { X = Zone.LocalMilliseconds(a.X) })];
 
     private void Remember()
