@@ -16,6 +16,7 @@ public sealed partial class IngestHttpHandler(
     IngestWriter writer,
     IngestAuthenticator authenticator,
     IOptions<IngestOptions> options,
+    TimeProvider timeProvider,
     ILogger<IngestHttpHandler> logger)
 {
     /// <summary>The InfluxDB version Cockpit answers as; clients read it from <c>/ping</c> to pick their protocol.</summary>
@@ -27,6 +28,11 @@ public sealed partial class IngestHttpHandler(
     private long _tooLarge;
     private long _throttled;
     private long _partial;
+    private long _linesAccepted;
+    private long _pointsAccepted;
+    private long _linesRejected;
+    private long _lastWriteTicks;
+    private volatile WriteProblem? _lastError;
 
     /// <summary>HTTP writes received.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -42,6 +48,24 @@ public sealed partial class IngestHttpHandler(
 
     /// <summary>Writes answered 400 (some or all lines rejected).</summary>
     public long Partial => Interlocked.Read(ref _partial);
+
+    /// <summary>Lines (or JSON objects) queued from HTTP writes (MQTT and replay count their own).</summary>
+    public long LinesAccepted => Interlocked.Read(ref _linesAccepted);
+
+    /// <summary>Field points queued from HTTP writes.</summary>
+    public long PointsAccepted => Interlocked.Read(ref _pointsAccepted);
+
+    /// <summary>Lines of HTTP writes rejected as malformed or invalid.</summary>
+    public long LinesRejected => Interlocked.Read(ref _linesRejected);
+
+    /// <summary>When an HTTP write last queued points; null before the first.</summary>
+    public DateTimeOffset? LastWriteAt => Interlocked.Read(ref _lastWriteTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>The status and message of the last write answered with an error, or null when there was none.</summary>
+    public string? LastError => _lastError?.Text;
+
+    /// <summary>When <see cref="LastError"/> happened.</summary>
+    public DateTimeOffset? LastErrorAt => _lastError?.At;
 
     /// <summary>Handles one write.</summary>
     public async Task WriteAsync(HttpContext context, PayloadFormat format, IngestApiFlavor flavor)
@@ -85,6 +109,17 @@ public sealed partial class IngestHttpHandler(
             await Error(context, StatusCodes.Status503ServiceUnavailable, "unavailable",
                 "Cockpit is shutting down and accepts no more writes; nothing of this request was stored").ConfigureAwait(false);
             return;
+        }
+
+        Interlocked.Add(ref _linesRejected, result.LinesRejected);
+        if (!result.QueueFull)
+        {
+            Interlocked.Add(ref _linesAccepted, result.LinesAccepted);
+            Interlocked.Add(ref _pointsAccepted, result.PointsAccepted);
+            if (result.PointsAccepted > 0)
+            {
+                Interlocked.Exchange(ref _lastWriteTicks, timeProvider.GetUtcNow().UtcTicks);
+            }
         }
 
         if (result.QueueFull)
@@ -150,11 +185,15 @@ public sealed partial class IngestHttpHandler(
         }
     }
 
-    private static Task Error(HttpContext context, int status, string code, string message, int? line = null, int? accepted = null, int? rejected = null)
+    private Task Error(HttpContext context, int status, string code, string message, int? line = null, int? accepted = null, int? rejected = null)
     {
+        _lastError = new WriteProblem(string.Create(CultureInfo.InvariantCulture, $"{status} {message}"), timeProvider.GetUtcNow());
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new IngestErrorBody(message, code, line, accepted, rejected), context.RequestAborted);
     }
+
+    // Text and time swapped as one reference, so a reader never pairs one error's text with another's time.
+    private sealed record WriteProblem(string Text, DateTimeOffset At);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Write refused: no valid token from {Remote} on {Path}")]
     private partial void LogUnauthorized(string remote, string path);

@@ -80,12 +80,17 @@ public static class CockpitApi
                 series = registry.Count,
                 maxSeries = registry.MaxSeries,
                 seriesRefused = registry.Refused,
-                http = new { requests = http.Requests, unauthorized = http.Unauthorized, tooLarge = http.TooLarge, throttled = http.Throttled, partial = http.Partial },
+                http = new
+                {
+                    requests = http.Requests, unauthorized = http.Unauthorized, tooLarge = http.TooLarge, throttled = http.Throttled, partial = http.Partial,
+                    linesAccepted = http.LinesAccepted, pointsAccepted = http.PointsAccepted, linesRejected = http.LinesRejected, lastWriteAt = http.LastWriteAt,
+                    lastError = http.LastError, lastErrorAt = http.LastErrorAt,
+                },
                 mqtt = new
                 {
                     connected = mqtt.Connected, messagesReceived = mqtt.MessagesReceived, linesAccepted = mqtt.LinesAccepted,
                     linesRejected = mqtt.LinesRejected, badMessages = mqtt.BadMessages, reconnects = mqtt.Reconnects,
-                    lastError = mqtt.LastError, lastErrorAt = mqtt.LastErrorAt,
+                    lastMessageAt = mqtt.LastMessageAt, lastError = mqtt.LastError, lastErrorAt = mqtt.LastErrorAt,
                 },
                 replay = new { running = replay.Running, files = replay.Files },
             },
