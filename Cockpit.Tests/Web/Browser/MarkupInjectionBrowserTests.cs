@@ -70,6 +70,9 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
         await page.GotoAsync(new Uri(_address, string.Create(CultureInfo.InvariantCulture,
             $"explore?m=complaints&field=count&from={from:yyyy-MM-ddTHH}%3A00%3A00Z&to={to:yyyy-MM-ddTHH}%3A00%3A00Z&cmp=week&by=region&dim=region&dim=channel")).ToString());
 
+        // Once the circuit runs the page it writes the whole state into the address; from then on the page is live.
+        await page.WaitForURLAsync(new Regex("agg=sum&"), new() { Timeout = 15_000 });
+
         // The picker lists the values as text.
         var regions = page.Locator(".tag-picker[data-tag='region']");
         await Assertions.Expect(regions.Locator(".tag-value span")).ToHaveTextAsync([ImgAlert, Script, "tianhe"], new() { Timeout = 15_000 });
