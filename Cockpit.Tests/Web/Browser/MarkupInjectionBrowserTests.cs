@@ -134,6 +134,10 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
         await Assertions.Expect(tags.Locator(".tag[data-label='cell'] .tag-value")).ToHaveTextAsync(ImgFlag);
         await Assertions.Expect(page.GetByText(ImgFlag, new() { Exact = true }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".alert-chart .apexcharts-canvas")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        // The outage is a single point: the axis still spans the ±2 h around it (times of day, not days).
+        var ticks = (await page.Locator(".alert-chart .apexcharts-xaxis-label tspan").AllTextContentsAsync()).Where(t => t.Length > 0).ToList();
+        Assert.NotEmpty(ticks);
+        Assert.All(ticks, tick => Assert.Matches("^[0-2][0-9]:[0-5][0-9]$", tick));
         await AssertInertAsync(page, problems);
         await PageProblems.ScreenshotAsync(page, "markup-alert-detail.png");
     }

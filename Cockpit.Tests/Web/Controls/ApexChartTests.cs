@@ -42,6 +42,34 @@ public sealed class ApexChartTests : BunitContext
         Assert.False(HasBand(create));
     }
 
+    private static object? Config(JSRuntimeInvocation create, string name) =>
+        create.Arguments[1]!.GetType().GetProperty(name)!.GetValue(create.Arguments[1]);
+
+    [Fact]
+    public void Render_FixedWindow_XAxisSpansItInUnixMilliseconds()
+    {
+        var module = Module();
+        var from = new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
+
+        Render<ApexChart>(p => p.Add(c => c.Series, Lines(1)).Add(c => c.XFrom, from).Add(c => c.XTo, from.AddHours(4)));
+
+        var create = Assert.Single(module.Invocations["create"]);
+        Assert.Equal(from.ToUnixTimeMilliseconds(), Config(create, "xMin"));
+        Assert.Equal(from.AddHours(4).ToUnixTimeMilliseconds(), Config(create, "xMax"));
+    }
+
+    [Fact]
+    public void Render_NoWindow_XAxisFitsThePoints()
+    {
+        var module = Module();
+
+        Render<ApexChart>(p => p.Add(c => c.Series, Lines(1)));
+
+        var create = Assert.Single(module.Invocations["create"]);
+        Assert.Null(Config(create, "xMin"));
+        Assert.Null(Config(create, "xMax"));
+    }
+
     [Fact]
     public void Render_WithBandAndAnnotations_CreatesARangeAreaChartWithThem()
     {

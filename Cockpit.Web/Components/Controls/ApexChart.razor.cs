@@ -69,6 +69,17 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter]
     public bool ShowLegend { get; set; } = true;
 
+    /// <summary>
+    /// The time range the x axis spans, when the chart shows a fixed window; null fits the axis to the points (which
+    /// for one or two points spans days, as ApexCharts pads a near-empty range).
+    /// </summary>
+    [Parameter]
+    public DateTimeOffset? XFrom { get; set; }
+
+    /// <summary>The end of the x axis, see <see cref="XFrom"/>.</summary>
+    [Parameter]
+    public DateTimeOffset? XTo { get; set; }
+
     /// <summary>Time zone the x axis is drawn in, as an offset from UTC (the wall's, not the browser's).</summary>
     [Parameter]
     public TimeSpan UtcOffset { get; set; }
@@ -84,6 +95,8 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
                 unit = Unit,
                 yMin = YMin,
                 yMax = YMax,
+                xMin = XFrom?.ToUnixTimeMilliseconds(),
+                xMax = XTo?.ToUnixTimeMilliseconds(),
                 decimals = Decimals,
                 showLegend = ShowLegend,
                 utcOffsetMinutes = UtcOffset.TotalMinutes,
