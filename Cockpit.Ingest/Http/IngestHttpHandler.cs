@@ -61,7 +61,10 @@ public sealed partial class IngestHttpHandler(
     /// <summary>When an HTTP write last queued points; null before the first.</summary>
     public DateTimeOffset? LastWriteAt => Interlocked.Read(ref _lastWriteTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    /// <summary>The status and message of the last write answered with an error, or null when there was none.</summary>
+    /// <summary>
+    /// The last write answered with an error — who sent it (token name, or remote address when no token was valid), the
+    /// status and the message — or null when there was none.
+    /// </summary>
     public string? LastError => _lastError?.Text;
 
     /// <summary>When <see cref="LastError"/> happened.</summary>
@@ -78,14 +81,14 @@ public sealed partial class IngestHttpHandler(
             Interlocked.Increment(ref _unauthorized);
             LogUnauthorized(context.Connection.RemoteIpAddress?.ToString() ?? "?", request.Path);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"Cockpit ingest\"";
-            await Error(context, StatusCodes.Status401Unauthorized, "unauthorized", failure).ConfigureAwait(false);
+            await Error(context, context.Connection.RemoteIpAddress?.ToString() ?? "?", StatusCodes.Status401Unauthorized, "unauthorized", failure).ConfigureAwait(false);
             return;
         }
 
         var precisionText = request.Query["precision"].ToString();
         if (!PrecisionNames.TryParse(precisionText, flavor, out var precision))
         {
-            await Error(context, StatusCodes.Status400BadRequest, "invalid",
+            await Error(context, source, StatusCodes.Status400BadRequest, "invalid",
                 $"invalid precision '{precisionText}': use {PrecisionNames.Accepted(flavor)}").ConfigureAwait(false);
             return;
         }
@@ -93,7 +96,7 @@ public sealed partial class IngestHttpHandler(
         using var body = await RequestBodyReader.ReadAsync(request, _options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body.Status != RequestBodyStatus.Ok)
         {
-            await BodyError(context, body.Status).ConfigureAwait(false);
+            await BodyError(context, source, body.Status).ConfigureAwait(false);
             return;
         }
 
@@ -106,7 +109,7 @@ public sealed partial class IngestHttpHandler(
         {
             Interlocked.Increment(ref _throttled);
             SetRetryAfter(context);
-            await Error(context, StatusCodes.Status503ServiceUnavailable, "unavailable",
+            await Error(context, source, StatusCodes.Status503ServiceUnavailable, "unavailable",
                 "Cockpit is shutting down and accepts no more writes; nothing of this request was stored").ConfigureAwait(false);
             return;
         }
@@ -127,7 +130,7 @@ public sealed partial class IngestHttpHandler(
             Interlocked.Increment(ref _throttled);
             LogQueueFull(source, result.LinesRefused);
             SetRetryAfter(context);
-            await Error(context, StatusCodes.Status429TooManyRequests, "too many requests",
+            await Error(context, source, StatusCodes.Status429TooManyRequests, "too many requests",
                 $"the ingest queue is full; nothing of this request was stored: retry after {RetryAfterSeconds} s").ConfigureAwait(false);
             return;
         }
@@ -143,7 +146,7 @@ public sealed partial class IngestHttpHandler(
                 _ => $"the other {result.LinesAccepted} were stored",
             };
             var noun = first.Unit == "object" ? "objects" : "lines";
-            await Error(context, StatusCodes.Status400BadRequest, "invalid",
+            await Error(context, source, StatusCodes.Status400BadRequest, "invalid",
                 $"partial write: {first} ({result.LinesRejected} of {result.LinesRejected + result.LinesAccepted} {noun} rejected; {stored})",
                 first.Line, result.LinesAccepted, result.LinesRejected).ConfigureAwait(false);
             return;
@@ -169,25 +172,27 @@ public sealed partial class IngestHttpHandler(
     private void SetRetryAfter(HttpContext context) =>
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
 
-    private Task BodyError(HttpContext context, RequestBodyStatus status)
+    private Task BodyError(HttpContext context, string source, RequestBodyStatus status)
     {
         switch (status)
         {
             case RequestBodyStatus.TooLarge:
                 Interlocked.Increment(ref _tooLarge);
-                return Error(context, StatusCodes.Status413PayloadTooLarge, "request too large",
+                return Error(context, source, StatusCodes.Status413PayloadTooLarge, "request too large",
                     $"the request body is larger than {_options.MaxBodyBytes} bytes (Cockpit:Ingest:MaxBodyBytes, counted after gzip decompression); send smaller batches");
             case RequestBodyStatus.BadGzip:
-                return Error(context, StatusCodes.Status400BadRequest, "invalid", "the body is not valid gzip although Content-Encoding says gzip");
+                return Error(context, source, StatusCodes.Status400BadRequest, "invalid", "the body is not valid gzip although Content-Encoding says gzip");
             default:
-                return Error(context, StatusCodes.Status415UnsupportedMediaType, "unsupported media type",
+                return Error(context, source, StatusCodes.Status415UnsupportedMediaType, "unsupported media type",
                     $"unsupported Content-Encoding '{context.Request.Headers[HeaderNames.ContentEncoding]}': send gzip or no encoding");
         }
     }
 
-    private Task Error(HttpContext context, int status, string code, string message, int? line = null, int? accepted = null, int? rejected = null)
+    // Answers with InfluxDB's error body and keeps it as the last problem, with who sent the write (the token's name,
+    // or the remote address when no token was valid) so that an admin can tell which source to look at.
+    private Task Error(HttpContext context, string who, int status, string code, string message, int? line = null, int? accepted = null, int? rejected = null)
     {
-        _lastError = new WriteProblem(string.Create(CultureInfo.InvariantCulture, $"{status} {message}"), timeProvider.GetUtcNow());
+        _lastError = new WriteProblem(string.Create(CultureInfo.InvariantCulture, $"{who}: {status} {message}"), timeProvider.GetUtcNow());
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new IngestErrorBody(message, code, line, accepted, rejected), context.RequestAborted);
     }

@@ -85,7 +85,7 @@ public sealed class IngestSourcesBrowserTests : IAsyncLifetime
         await Assertions.Expect(http.Locator(".source-accepted")).ToHaveTextAsync("2 lines · 2 points", new() { Timeout = 10_000 });
         await Assertions.Expect(http.Locator(".source-rejected")).ToHaveTextAsync(new Regex("^1 lines · "));
         await Assertions.Expect(http.Locator(".source-last time")).ToHaveCountAsync(1);
-        await Assertions.Expect(http.Locator(".problem-text")).ToContainTextAsync("400 partial write: line 1");
+        await Assertions.Expect(http.Locator(".problem-text")).ToContainTextAsync("test-ingest: 400 partial write: line 1");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the admin page was reloaded");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('img').length"));
         await page.Locator("#sources").ScrollIntoViewIfNeededAsync();
