@@ -88,8 +88,14 @@ public sealed class IngestSourcesBrowserTests : IAsyncLifetime
         await Assertions.Expect(http.Locator(".problem-text")).ToContainTextAsync("test-ingest: 400 partial write: line 1");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the admin page was reloaded");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('img').length"));
-        await page.Locator("#sources").ScrollIntoViewIfNeededAsync();
         await PageProblems.ScreenshotAsync(page, "admin.png");
+
+        // In Chinese, through the language switch's endpoint.
+        await page.GotoAsync(new Uri(_address, "culture?c=zh-CN&redirect=/admin").ToString());
+        await Assertions.Expect(page.Locator("#sources h2")).ToHaveTextAsync("数据源");
+        await Assertions.Expect(page.Locator("#sources thead th")).ToHaveTextAsync(["数据源", "状态", "已接收", "已拒绝", "最近数据", "最近问题"]);
+        await Assertions.Expect(page.Locator("#sources tr[data-source='http'] .source-accepted")).ToHaveTextAsync("2 行 · 2 个数据点");
+        await PageProblems.ScreenshotAsync(page, "admin-zh.png");
         Assert.Empty(problems);
     }
 }
