@@ -13,6 +13,7 @@ using Cockpit.Ingest.Write;
 using Cockpit.Web.Api.Alerts;
 using Cockpit.Web.Api.Ingest;
 using Cockpit.Web.Api.Silences;
+using Cockpit.Web.Api.Users;
 using Cockpit.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ public static class CockpitApi
         api.MapAlertsApi();
         api.MapSilencesApi();
         api.MapIngestTokensApi();
+        api.MapUsersApi();
         return endpoints;
     }
 
