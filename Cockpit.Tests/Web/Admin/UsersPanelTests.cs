@@ -4,6 +4,7 @@ using Bunit;
 using Cockpit.Tests.Web.Security;
 using Cockpit.Web.Components.Controls.Admin;
 using Cockpit.Web.Security;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,13 @@ public sealed class UsersPanelTests : BunitContext
         AddAuthorization().SetAuthorized(name).SetRoles(session.FindFirst(ClaimTypes.Role)!.Value).SetClaims(session.FindFirst(CockpitClaims.Stamp)!);
     }
 
+    // After every service and the sign-in are in place: the renderer's info starts the service provider.
+    private IRenderedComponent<UsersPanel> RenderPanel()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render<UsersPanel>();
+    }
+
     private void CreateLiWei(string role = ApiRoles.OnCall, string? displayName = "Li Wei") =>
         Assert.Equal(UserAdminOutcome.Done, _users.Admin.Create(Zhang, "li.wei", displayName, role, Password));
 
@@ -54,7 +62,7 @@ public sealed class UsersPanelTests : BunitContext
     public void Admin_CreatesAUser_RowAppearsThePasswordIsClearedAndNeverInTheMarkup()
     {
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         panel.Find("input[name=user-name]").Change("wang.fang");
         panel.Find("input[name=user-display-name]").Change("王芳 Wang Fang");
@@ -81,7 +89,7 @@ public sealed class UsersPanelTests : BunitContext
     public void Create_WeakPassword_ReasonShownPasswordClearedNothingCreated()
     {
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         panel.Find("input[name=user-name]").Change("wang.fang");
         panel.Find("input[name=user-password]").Change("short-pw");
@@ -103,7 +111,7 @@ public sealed class UsersPanelTests : BunitContext
         }
 
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         Assert.Empty(panel.FindAll("img"));
         Assert.Equal(Evil, panel.Find("tr[data-user='li.wei'] td:nth-child(2)").TextContent);
@@ -115,7 +123,7 @@ public sealed class UsersPanelTests : BunitContext
     {
         CreateLiWei();
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         var zhang = panel.Find("tr[data-user='admin.zhang']");
         Assert.Equal("configuration", zhang.GetAttribute("data-source"));
@@ -136,7 +144,7 @@ public sealed class UsersPanelTests : BunitContext
         var session = demo.SessionOf("admin");
         AddAuthorization().SetAuthorized("admin").SetRoles(ApiRoles.Admin).SetClaims(session.FindFirst(CockpitClaims.Stamp)!);
 
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         Assert.Equal(["demo", "demo", "demo", "demo"], panel.FindAll("tr[data-user]").Select(r => r.GetAttribute("data-source")));
         Assert.Contains("demo user", panel.Find("tr[data-user=admin]").TextContent, StringComparison.Ordinal);
@@ -152,7 +160,7 @@ public sealed class UsersPanelTests : BunitContext
         CreateLiWei();
         AddAuthorization().SetAuthorized("someone").SetRoles(role);
 
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         Assert.Empty(panel.FindAll("[data-testid=users-panel], form, table, input"));
         Assert.DoesNotContain("li.wei", panel.Markup, StringComparison.Ordinal);
@@ -165,7 +173,7 @@ public sealed class UsersPanelTests : BunitContext
         CreateLiWei(ApiRoles.Admin);
         Assert.Equal(UserAdminOutcome.Done, _users.Admin.Create(Zhang, "wang.fang", null, ApiRoles.Viewer, Password));
         SignIn("li.wei");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         // Another admin makes li.wei a viewer; li.wei's page still shows the buttons until the circuit revalidates.
         _users.Admin.ChangeRole(Zhang, "li.wei", ApiRoles.Viewer);
@@ -180,7 +188,7 @@ public sealed class UsersPanelTests : BunitContext
     {
         CreateLiWei(ApiRoles.Admin);
         SignIn("li.wei");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         panel.Find("tr[data-user='li.wei'] button[data-action=disable]").Click();
         Assert.Equal("You cannot disable, delete or demote your own account.", panel.Find(".admin-error").TextContent);
@@ -196,7 +204,7 @@ public sealed class UsersPanelTests : BunitContext
     {
         CreateLiWei();
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         panel.Find("tr[data-user='li.wei'] select").Change(ApiRoles.Analyst);
         Assert.Equal("li.wei has a new role; their open sessions end.", panel.Find(".admin-message").TextContent);
@@ -218,7 +226,7 @@ public sealed class UsersPanelTests : BunitContext
     {
         CreateLiWei();
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         panel.Find("tr[data-user='li.wei'] button[data-action=reset]").Click();
         var input = panel.Find("tr[data-user='li.wei'] input[name=new-password]");
@@ -238,7 +246,7 @@ public sealed class UsersPanelTests : BunitContext
     {
         CreateLiWei();
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         panel.Find("tr[data-user='li.wei'] button[data-action=delete]").Click();
         Assert.NotNull(_users.Store.Find("li.wei"));
@@ -254,7 +262,7 @@ public sealed class UsersPanelTests : BunitContext
     public void Lockouts_ShownLiveAndUnlocked()
     {
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
         Assert.Equal("No user name is locked.", panel.Find(".users-no-lockouts").TextContent);
 
         for (var i = 0; i < 5; i++)
@@ -279,7 +287,7 @@ public sealed class UsersPanelTests : BunitContext
         }
 
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
         Assert.Single(panel.FindAll("tr[data-locked]"));
 
         _users.Time.Advance(TimeSpan.FromMinutes(5));
@@ -291,7 +299,7 @@ public sealed class UsersPanelTests : BunitContext
     public void AnotherAdminsChange_ShownWithoutReload()
     {
         SignIn("admin.zhang");
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         CreateLiWei();
 
@@ -305,7 +313,7 @@ public sealed class UsersPanelTests : BunitContext
         CreateLiWei();
         SignIn("admin.zhang");
 
-        var panel = Render<UsersPanel>();
+        var panel = RenderPanel();
 
         Assert.Contains("用户名", panel.Find("table.users thead").TextContent, StringComparison.Ordinal);
         Assert.Equal("有效", panel.Find("tr[data-user='li.wei'] .user-state").TextContent);
