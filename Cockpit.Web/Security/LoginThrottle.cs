@@ -33,7 +33,7 @@ public sealed class LoginThrottle(Microsoft.Extensions.Options.IOptions<LoginOpt
     /// <summary>Raised (outside the lock) when a user name becomes locked or is unlocked, so an open admin screen shows it.</summary>
     public event Action? LockoutsChanged;
 
-    /// <summary>The user names locked now, those locked longest first; at most <paramref name="max"/>.</summary>
+    /// <summary>The user names locked now, those that stay locked longest first; at most <paramref name="max"/>.</summary>
     public IReadOnlyList<LockedUserName> Locked(int max = 100)
     {
         var now = time.GetUtcNow();

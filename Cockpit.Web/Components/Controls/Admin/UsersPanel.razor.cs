@@ -25,6 +25,7 @@ public partial class UsersPanel : IDisposable
     private string? _resetPassword;
     private string? _deleting;
     private ITimer? _expiry;
+    private bool _disposed;
 
     // Part of the role selects' keys: a refused change re-creates them, so they do not keep showing the refused role.
     private int _version;
@@ -60,6 +61,7 @@ public partial class UsersPanel : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         Store.Changed -= OnChanged;
         Throttle.LockoutsChanged -= OnChanged;
         _expiry?.Dispose();
@@ -68,6 +70,12 @@ public partial class UsersPanel : IDisposable
 
     private void OnChanged() => _ = InvokeAsync(() =>
     {
+        // An event raised while the circuit was closing: no refresh, and above all no new timer.
+        if (_disposed)
+        {
+            return;
+        }
+
         Refresh();
         StateHasChanged();
     });
