@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Detection.Rollups;
 using Cockpit.Detection.Rules;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,10 @@ public static class DetectionHostingExtensions
         services.TryAddSingleton<IScheduler>(DefaultScheduler.Instance);
 #pragma warning restore RS0030
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRuleStore, SqliteRuleStore>();
+        services.TryAddSingleton<RuleCatalog>();
+        services.TryAddSingleton<IRuleCatalog>(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddSingleton<LiveRollups>();
         services.AddSingleton<DetectionPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<DetectionPipeline>());

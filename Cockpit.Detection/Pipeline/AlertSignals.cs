@@ -46,6 +46,19 @@ internal static class AlertSignals
         double.NaN,
         UnixTime.ToDateTimeOffset(nowNs));
 
+    /// <summary>The resolve (or pending-cleared) signal of a subject dropped because its rule changed or went away.</summary>
+    public static AlertSignal Unwatched(DetectionSubject subject, long nowNs, string reason) => new(
+        subject.Rule.Name,
+        subject.Measurement,
+        Labels(subject),
+        Firing: false,
+        subject.Rule.Options.Severity,
+        Text($"{What(subject)}: no longer watched, {reason}"),
+        double.NaN,
+        double.NaN,
+        double.NaN,
+        UnixTime.ToDateTimeOffset(nowNs));
+
     private static Dictionary<string, string> Labels(DetectionSubject subject)
     {
         var labels = new Dictionary<string, string>(subject.Labels.Length, StringComparer.Ordinal);

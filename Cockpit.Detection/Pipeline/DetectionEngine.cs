@@ -2,6 +2,7 @@ using System.Reactive.Subjects;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Detectors;
 using Cockpit.Detection.Rules;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest.Model;
 
 namespace Cockpit.Detection.Pipeline;
@@ -23,7 +24,7 @@ namespace Cockpit.Detection.Pipeline;
 /// </summary>
 public sealed class DetectionEngine : IDisposable
 {
-    private readonly CompiledRule[] _rules;
+    private CompiledRule[] _rules;
     private readonly DetectionOptions _options;
     private readonly IDetectorFactory _factory;
     private readonly PartitionFilter _partition;
@@ -48,11 +49,11 @@ public sealed class DetectionEngine : IDisposable
     {
     }
 
-    internal DetectionEngine(DetectionOptions options, IDetectorFactory factory)
+    internal DetectionEngine(DetectionOptions options, IDetectorFactory factory, IEnumerable<DetectionRuleOptions>? rules = null)
     {
         _options = options;
         _factory = factory;
-        _rules = [.. options.Rules.Where(r => r.Enabled).Select(r => new CompiledRule(r))];
+        _rules = Compile(rules ?? options.Rules);
         _partition = new PartitionFilter(options.PartitionCount, options.PartitionIndex);
         _idleNs = UnixTime.ToNanos(options.IdleTimeout);
         _silenceForgetNs = UnixTime.ToNanos(options.SilenceForgetAfter);
@@ -155,12 +156,55 @@ public sealed class DetectionEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Puts <paramref name="rules"/> in force at <paramref name="nowNs"/> (scheduler time). Subjects of a rule whose
+    /// change only affects when it alerts keep their learnt state and their alert; subjects of a rule that was removed,
+    /// disabled or changed in what it watches or how it scores are dropped (a firing alert resolves, a pending one
+    /// clears) and start afresh with the next point. Series are routed again from their next point.
+    /// </summary>
+    public RuleSwap ReplaceRules(IEnumerable<DetectionRuleOptions> rules, long nowNs)
+    {
+        var next = Compile(rules);
+        var byName = next.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var impacts = _rules.ToDictionary(r => r.Name, r => RuleImpacts.Of(r.Options, byName.GetValueOrDefault(r.Name)?.Options), StringComparer.Ordinal);
+        var (kept, dropped) = (0, 0);
+        foreach (var (key, subject) in _subjects)
+        {
+            if (impacts.GetValueOrDefault(subject.Rule.Name, RuleImpact.Relearn) != RuleImpact.Relearn)
+            {
+                subject.Rule = byName[subject.Rule.Name];
+                kept++;
+                continue;
+            }
+
+            var reason = byName.ContainsKey(subject.Rule.Name) ? "its rule was changed" : "its rule was disabled or deleted";
+            if (subject.Alert.Pending)
+            {
+                _pending.OnNext(AlertSignals.Unwatched(subject, nowNs, reason));
+            }
+            else if (subject.Alert.Resolve() == AlertTransition.Resolved)
+            {
+                _signals.OnNext(AlertSignals.Unwatched(subject, nowNs, reason));
+            }
+
+            _subjects.Remove(key);
+            dropped++;
+        }
+
+        _rules = next;
+        _routes.Clear();
+        return new RuleSwap(next.Length, kept, dropped);
+    }
+
     public void Dispose()
     {
         _scores.Dispose();
         _signals.Dispose();
         _pending.Dispose();
     }
+
+    private static CompiledRule[] Compile(IEnumerable<DetectionRuleOptions> rules) =>
+        [.. rules.Where(r => r.Enabled).Select(r => new CompiledRule(r))];
 
     private DetectionSubject[] Subscribe(SeriesKey series, string field)
     {

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Rollups;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Model;
 using Microsoft.Extensions.Hosting;
@@ -27,8 +28,10 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
     private readonly ILogger<DetectionPipeline> _logger;
     private readonly DetectionEngine _engine;
     private readonly IDisposable _signals;
+    private readonly IDisposable _ruleChanges;
     private IDisposable? _points;
     private IDisposable? _sweeps;
+    private int _enabledRules;
 
     public DetectionPipeline(
         IngestBus bus,
@@ -36,18 +39,22 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
         IEnumerable<IAlertSignalSink> sinks,
         IScheduler scheduler,
         IOptions<DetectionOptions> options,
+        IRuleCatalog rules,
         ILogger<DetectionPipeline> logger)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         _bus = bus;
         _rollups = rollups;
         _sinks = [.. sinks];
         _scheduler = scheduler;
         _options = options.Value;
         _logger = logger;
-        _engine = new DetectionEngine(_options);
+        _engine = new DetectionEngine(_options, new DetectorFactory(), rules.Rules.Select(r => r.Options));
         _signals = new System.Reactive.Disposables.CompositeDisposable(
             _engine.Signals.Subscribe(OnSignal),
             _engine.PendingSignals.Subscribe(OnSignal));
+        _enabledRules = rules.Rules.Count(r => r.Options.Enabled);
+        _ruleChanges = rules.Changes.Subscribe(OnRulesChanged);
     }
 
     /// <summary>What the engine has done so far.</summary>
@@ -69,7 +76,7 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
     {
         _points = _bus.Points.Subscribe(OnPoint);
         _sweeps = _scheduler.SchedulePeriodic(_options.SweepInterval, Sweep);
-        LogStarted(_options.Rules.Count(r => r.Enabled), _options.PartitionIndex, _options.PartitionCount);
+        LogStarted(_enabledRules, _options.PartitionIndex, _options.PartitionCount);
         return Task.CompletedTask;
     }
 
@@ -84,6 +91,7 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
     {
         _points?.Dispose();
         _sweeps?.Dispose();
+        _ruleChanges.Dispose();
         _signals.Dispose();
         _engine.Dispose();
     }
@@ -119,6 +127,26 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
         }
     }
 
+    // On the admin's thread: the lock keeps the swap between two points, never in the middle of one.
+    private void OnRulesChanged(IReadOnlyList<Rules.DetectionRuleOptions> rules)
+    {
+        try
+        {
+            RuleSwap swap;
+            lock (_lock)
+            {
+                swap = _engine.ReplaceRules(rules, UnixTime.ToNanos(_scheduler.Now));
+                _enabledRules = swap.Rules;
+            }
+
+            LogRulesReplaced(swap.Rules, swap.KeptSubjects, swap.DroppedSubjects);
+        }
+        catch (Exception ex)
+        {
+            LogRulesFailed(ex);
+        }
+    }
+
     private void OnSignal(AlertSignal signal)
     {
         foreach (var sink in _sinks)
@@ -145,4 +173,10 @@ public sealed partial class DetectionPipeline : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Detection running {Rules} rules, partition {Index} of {Count}")]
     private partial void LogStarted(int rules, int index, int count);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Detection rules replaced: {Rules} enabled; {Kept} subjects kept their state, {Dropped} start afresh")]
+    private partial void LogRulesReplaced(int rules, int kept, int dropped);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Putting the changed detection rules in force failed")]
+    private partial void LogRulesFailed(Exception exception);
 }

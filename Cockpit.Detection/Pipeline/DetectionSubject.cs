@@ -20,7 +20,8 @@ internal sealed class DetectionSubject(
     /// <summary>The alert of this subject. A field, not a property: the state machine is a mutable struct.</summary>
     public AlertStateMachine Alert;
 
-    public CompiledRule Rule { get; } = rule;
+    /// <summary>The rule; replaced in place when an admin changes only when it alerts (see <see cref="Rules.Catalog.RuleImpact"/>).</summary>
+    public CompiledRule Rule { get; set; } = rule;
 
     /// <summary>Rule name plus the series (and field) or the group values: unique among subjects.</summary>
     public string Key { get; } = key;

@@ -24,27 +24,33 @@ internal sealed class DetectionRulesValidator : IValidateOptions<DetectionOption
         for (var i = 0; i < options.Rules.Count; i++)
         {
             var rule = options.Rules[i];
-            if (rule.GroupBy.Count > 0 && rule.Bucket is null && rule.Detector != DetectorKind.NoData)
-            {
-                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}') groups by {string.Join(", ", rule.GroupBy)} but has no Bucket to fold the group's points into.");
-            }
-
-            if (rule.Aggregate == BucketAggregate.Ratio && (rule.Bucket is null || string.IsNullOrEmpty(rule.DivideBy) || rule.Field == "*"))
-            {
-                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}') aggregates a Ratio: it needs one Field, a DivideBy field and a Bucket.");
-            }
-
-            if (rule.Detector == DetectorKind.Threshold && rule.Threshold is null)
-            {
-                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}') is a Threshold rule without Threshold limits (Below/RecoverAbove, Above/RecoverBelow).");
-            }
-
-            if (rule.RecoverBelow > rule.FireAbove)
-            {
-                failures.Add($"Cockpit:Detection:Rules:{i} ('{rule.Name}'): RecoverBelow ({rule.RecoverBelow}) must not exceed FireAbove ({rule.FireAbove}).");
-            }
+            failures.AddRange(Problems(rule).Select(problem => $"Cockpit:Detection:Rules:{i} ('{rule.Name}'): {problem}"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>What is wrong with one rule's combination of settings, in words that need no position to make sense.</summary>
+    internal static IEnumerable<string> Problems(DetectionRuleOptions rule)
+    {
+        if (rule.GroupBy.Count > 0 && rule.Bucket is null && rule.Detector != DetectorKind.NoData)
+        {
+            yield return $"it groups by {string.Join(", ", rule.GroupBy)} but has no Bucket to fold the group's points into.";
+        }
+
+        if (rule.Aggregate == BucketAggregate.Ratio && (rule.Bucket is null || string.IsNullOrEmpty(rule.DivideBy) || rule.Field == "*"))
+        {
+            yield return "it aggregates a Ratio: it needs one Field, a DivideBy field and a Bucket.";
+        }
+
+        if (rule.Detector == DetectorKind.Threshold && rule.Threshold is null)
+        {
+            yield return "it is a Threshold rule without Threshold limits (Below/RecoverAbove, Above/RecoverBelow).";
+        }
+
+        if (rule.RecoverBelow > rule.FireAbove)
+        {
+            yield return $"RecoverBelow ({rule.RecoverBelow}) must not exceed FireAbove ({rule.FireAbove}).";
+        }
     }
 }

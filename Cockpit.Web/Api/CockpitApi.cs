@@ -12,6 +12,7 @@ using Cockpit.Ingest.Storage.Influx;
 using Cockpit.Ingest.Write;
 using Cockpit.Web.Api.Alerts;
 using Cockpit.Web.Api.Ingest;
+using Cockpit.Web.Api.Rules;
 using Cockpit.Web.Api.Silences;
 using Cockpit.Web.Api.Users;
 using Cockpit.Web.Security;
@@ -39,6 +40,7 @@ public static class CockpitApi
         api.MapAlertsApi();
         api.MapSilencesApi();
         api.MapIngestTokensApi();
+        api.MapRulesApi();
         api.MapUsersApi();
         return endpoints;
     }

@@ -1,8 +1,7 @@
 using Cockpit.Alerting.Model;
-using Cockpit.Detection;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest.Storage;
 using Cockpit.Web.Components.Controls;
-using Microsoft.Extensions.Options;
 
 namespace Cockpit.Web.Inbox;
 
@@ -10,7 +9,7 @@ namespace Cockpit.Web.Inbox;
 /// What the alert page reads from the metric store: the line around the anomaly and the parts that account for the
 /// change (the top contributors).
 /// </summary>
-public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions> detection)
+public sealed class AlertInsights(IMetricStore store, IRuleCatalog rules)
 {
     /// <summary>How far before and after the alert's start the chart reaches.</summary>
     public static readonly TimeSpan ChartReach = TimeSpan.FromHours(2);
@@ -25,7 +24,7 @@ public sealed class AlertInsights(IMetricStore store, IOptions<DetectionOptions>
     public const int TopRows = 5;
 
     /// <summary>Where the alert's numbers live, or null when its rule watches no single field.</summary>
-    public AlertSeriesSource? SourceOf(AlertRecord alert) => AlertSeriesSource.For(alert, detection);
+    public AlertSeriesSource? SourceOf(AlertRecord alert) => AlertSeriesSource.For(alert, rules);
 
     /// <summary>The alert's series ±<see cref="ChartReach"/> around its start, as the rule sees it (ratios divided).</summary>
     public async Task<IReadOnlyList<ChartPoint>> LoadLineAsync(AlertSeriesSource source, AlertRecord alert, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
 using Cockpit.Alerting.Model;
-using Cockpit.Detection;
 using Cockpit.Detection.Rules;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Cockpit.Web.Inbox;
 
@@ -30,11 +29,11 @@ public sealed record AlertSeriesSource(
     /// The source of <paramref name="alert"/>, or null when its rule is unknown or watches no single field (e.g. a
     /// no-data rule over every measurement).
     /// </summary>
-    public static AlertSeriesSource? For(AlertRecord alert, IOptions<DetectionOptions> detection)
+    public static AlertSeriesSource? For(AlertRecord alert, IRuleCatalog rules)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        ArgumentNullException.ThrowIfNull(detection);
-        var rule = detection.Value.Rules.FirstOrDefault(r => string.Equals(r.Name, alert.Rule, StringComparison.Ordinal));
+        ArgumentNullException.ThrowIfNull(rules);
+        var rule = rules.Find(alert.Rule)?.Options;
         if (rule is null || rule.Detector == DetectorKind.NoData || alert.Measurement is "" or "*")
         {
             return null;

@@ -1,5 +1,7 @@
 using Cockpit.Detection;
 using Cockpit.Detection.Pipeline;
+using Cockpit.Detection.Rules;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest.Model;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +27,9 @@ public sealed class WallScores : IHostedService, IDisposable
 
     private readonly Lock _lock = new();
     private readonly IObservable<ScoredValue> _scores;
-    private readonly Dictionary<string, RuleInfo> _rules = new(StringComparer.Ordinal);
+    private readonly int _windowSlots;
+    private readonly IDisposable? _ruleChanges;
+    private IReadOnlyDictionary<string, RuleInfo> _rules = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Region, int Family)?> _subjects = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Rule, string Region), BandRing> _bands = [];
     private readonly Dictionary<(string Region, int Family, string Rule), HeatSlots> _heat = [];
@@ -35,23 +39,19 @@ public sealed class WallScores : IHostedService, IDisposable
     private long _newestSlot = long.MinValue;
     private IDisposable? _subscription;
 
-    public WallScores(DetectionPipeline pipeline, IOptions<DetectionOptions> options)
-        : this(pipeline.Scores, options.Value)
+    public WallScores(DetectionPipeline pipeline, IOptions<DetectionOptions> options, IRuleCatalog catalog)
+        : this(pipeline.Scores, options.Value, catalog.Rules.Select(r => r.Options))
     {
+        _ruleChanges = catalog.Changes.Subscribe(UseRules);
     }
 
-    internal WallScores(IObservable<ScoredValue> scores, DetectionOptions options)
+    internal WallScores(IObservable<ScoredValue> scores, DetectionOptions options, IEnumerable<DetectionRuleOptions>? rules = null)
     {
         _scores = scores;
         _maxRegions = options.MaxRollupRegions;
         _slotNs = UnixTime.ToNanos(options.RollupBucket);
-        var windowSlots = SlotsFor(HeatWindow);
-        foreach (var rule in options.Rules.Where(r => r.Enabled))
-        {
-            var bucketNs = rule.Bucket is { } bucket ? UnixTime.ToNanos(bucket) : 0;
-            var isBand = rule.GroupBy is [MetricNames.RegionTag];
-            _rules[rule.Name] = new RuleInfo(rule.Measurement, bucketNs, Math.Max(windowSlots, SlotsFor(rule.Bucket ?? TimeSpan.Zero)), isBand);
-        }
+        _windowSlots = SlotsFor(HeatWindow);
+        UseRules([.. rules ?? options.Rules]);
     }
 
     /// <summary>Rules whose scored values are kept with their band, one band per district.</summary>
@@ -107,6 +107,33 @@ public sealed class WallScores : IHostedService, IDisposable
     {
         _subscription?.Dispose();
         _subscription = null;
+        _ruleChanges?.Dispose();
+    }
+
+    // Rules can change at run time (admin): bands and heat of rules no longer kept go, the rest stays.
+    private void UseRules(IReadOnlyList<DetectionRuleOptions> rules)
+    {
+        var next = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
+        foreach (var rule in rules.Where(r => r.Enabled))
+        {
+            var bucketNs = rule.Bucket is { } bucket ? UnixTime.ToNanos(bucket) : 0;
+            var isBand = rule.GroupBy is [MetricNames.RegionTag];
+            next[rule.Name] = new RuleInfo(rule.Measurement, bucketNs, Math.Max(_windowSlots, SlotsFor(rule.Bucket ?? TimeSpan.Zero)), isBand);
+        }
+
+        lock (_lock)
+        {
+            Volatile.Write(ref _rules, next);
+            foreach (var key in _bands.Keys.Where(k => !next.TryGetValue(k.Rule, out var info) || !info.IsBand).ToList())
+            {
+                _bands.Remove(key);
+            }
+
+            foreach (var key in _heat.Keys.Where(k => !next.ContainsKey(k.Rule)).ToList())
+            {
+                _heat.Remove(key);
+            }
+        }
     }
 
     /// <summary>Takes one scored value (the pipeline calls this for every value a rule scores).</summary>
@@ -191,7 +218,12 @@ public sealed class WallScores : IHostedService, IDisposable
                     continue;
                 }
 
-                var max = slots.Max(_newestSlot - _rules[rule].ValiditySlots + 1);
+                if (!_rules.TryGetValue(rule, out var info))
+                {
+                    continue;
+                }
+
+                var max = slots.Max(_newestSlot - info.ValiditySlots + 1);
                 if (!double.IsNaN(max) && (double.IsNaN(grid[row][family]) || max > grid[row][family]))
                 {
                     grid[row][family] = max;

@@ -14,7 +14,7 @@ namespace Cockpit.Tests.Detection.Pipeline;
 /// </summary>
 public sealed class DefaultRulesTests
 {
-    private static DetectionOptions Shipped() =>
+    internal static DetectionOptions Shipped() =>
         new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build()
             .GetSection(DetectionOptions.SectionName).Get<DetectionOptions>()!;
 

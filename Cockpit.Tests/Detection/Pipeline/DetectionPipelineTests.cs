@@ -56,7 +56,7 @@ public sealed class DetectionPipelineTests : IDisposable
         });
         _scheduler.AdvanceTo(Points.Monday.Ticks);
         _rollups = new LiveRollups(_scheduler, options);
-        _pipeline = new DetectionPipeline(_bus, _rollups, [_alerts], _scheduler, options, NullLogger<DetectionPipeline>.Instance);
+        _pipeline = new DetectionPipeline(_bus, _rollups, [_alerts], _scheduler, options, MemoryRuleStore.Catalog(options.Value), NullLogger<DetectionPipeline>.Instance);
         _pipeline.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -16,7 +16,14 @@ internal sealed class ScriptedDetectors : IDetectorFactory
     /// <summary>Values each subject's detector was fed, in order (all subjects together).</summary>
     public List<double> Fed { get; } = [];
 
-    public DetectorStack CreateStack(DetectionRuleOptions rule) => new(null, false, [new ValueIsScore(Fed)], rule.Direction);
+    /// <summary>How many detector stacks were made (one per subject that started learning).</summary>
+    public int StacksCreated { get; private set; }
+
+    public DetectorStack CreateStack(DetectionRuleOptions rule)
+    {
+        StacksCreated++;
+        return new(null, false, [new ValueIsScore(Fed)], rule.Direction);
+    }
 
     public ISilenceDetector CreateSilence(DetectionRuleOptions rule) => new SilenceAfterFiveIntervals();
 

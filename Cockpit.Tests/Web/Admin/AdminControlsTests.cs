@@ -3,6 +3,7 @@ using Bunit;
 using Cockpit.Alerting.Silences;
 using Cockpit.Detection;
 using Cockpit.Detection.Rules;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Http.Tokens;
 using Cockpit.Ingest.Write;
@@ -35,7 +36,7 @@ public sealed class AdminControlsTests : BunitContext
         Services.AddSingleton(ingest);
         Services.AddSingleton<ISilenceBook>(_alerts.Silences);
         Services.AddSingleton<IScheduler>(_alerts.Scheduler);
-        Services.AddSingleton(Options.Create(new DetectionOptions
+        Services.AddSingleton<IRuleCatalog>(MemoryRuleStore.Catalog(new DetectionOptions
         {
             Rules =
             [
@@ -163,7 +164,8 @@ public sealed class AdminControlsTests : BunitContext
         Assert.Equal(["complaint-surge", "network-outage"], rows.Select(r => r.GetAttribute("data-rule")));
         Assert.Contains("complaints.count", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("after 2 anomalous, 3 calm values", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.EndsWith("no", rows[1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("no", rows[1].QuerySelectorAll("td")[7].TextContent.Trim());
+        Assert.Equal("configuration", rows[1].QuerySelector(".rule-origin")!.TextContent.Trim());
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Cockpit.Detection.Pipeline;
 using Cockpit.Tests.Testing;
 using Cockpit.Tests.Web.Alerts;
 using Cockpit.Web.Inbox;
-using Microsoft.Extensions.Options;
 
 namespace Cockpit.Tests.Web.Inbox;
 
@@ -17,7 +16,7 @@ public sealed class AlertInsightsTests : IAsyncLifetime
     {
         _s.Build(); // tianhe surge from 00:00 (its only signal), open; now 00:30
         _inbox = new InboxServices(_s.H);
-        _insights = new AlertInsights(_inbox.Store, Options.Create(InboxServices.Detection));
+        _insights = new AlertInsights(_inbox.Store, MemoryRuleStore.Catalog(InboxServices.Detection));
         await _inbox.WriteTianheSurgeAsync();
     }
 

@@ -8,6 +8,7 @@ using Cockpit.Alerting.Silences;
 using Cockpit.Detection;
 using Cockpit.Detection.Pipeline;
 using Cockpit.Detection.Rules;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage;
@@ -76,6 +77,7 @@ public sealed class InboxServices : IAsyncDisposable
         services.AddSingleton<IScheduler>(Harness.Scheduler);
         services.AddSingleton<IMetricStore>(Store);
         services.AddSingleton(Options.Create(Detection));
+        services.AddSingleton<IRuleCatalog>(MemoryRuleStore.Catalog(Detection));
         services.AddSingleton(Options.Create(alerting ?? new AlertingOptions()));
         services.AddSingleton(new AlertScoreFeed(Scores));
         services.AddSingleton<InboxCommands>();

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Cockpit.Alerting;
 using Cockpit.Alerting.Lifecycle;
 using Cockpit.Alerting.Model;
-using Cockpit.Detection;
+using Cockpit.Detection.Rules.Catalog;
 using Cockpit.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -31,12 +31,12 @@ public static class AlertsApi
 
     private static IResult List(
         string? state, string? severity, string? region, string? rule,
-        [FromServices] IAlertBook book, IOptions<AlertingOptions> alerting, IOptions<DetectionOptions> detection)
+        [FromServices] IAlertBook book, IOptions<AlertingOptions> alerting, IRuleCatalog rules)
     {
         var snapshot = book.Snapshot();
 
         // Rules that are no longer configured still name the alerts they left behind.
-        var knownRules = detection.Value.Rules.Select(r => r.Name).Concat(snapshot.Select(a => a.Rule)).ToHashSet(StringComparer.Ordinal);
+        var knownRules = rules.Rules.Select(r => r.Name).Concat(snapshot.Select(a => a.Rule)).ToHashSet(StringComparer.Ordinal);
         if (AlertFilter.TryParse(state, severity, region, rule, knownRules, out var error) is not { } filter)
         {
             return Results.BadRequest(new ApiError(error));
