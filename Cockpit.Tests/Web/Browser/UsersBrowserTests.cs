@@ -89,6 +89,14 @@ public sealed class UsersBrowserTests : IAsyncLifetime
         Assert.Null(throttle.LockedFor(CockpitWebFactory.UserName(ApiRoles.Viewer)));
         await Assertions.Expect(users.Locator("table.user-changes tbody tr")).ToHaveCountAsync(3);
 
+        // The same section for a Chinese browser.
+        var chinese = await _chromium.NewSignedInPageAsync(_address, ApiRoles.Admin, new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
+        await chinese.GotoAsync(new Uri(_address, "admin#users").ToString());
+        var zh = chinese.Locator("section#users");
+        await Assertions.Expect(zh.Locator("h2")).ToHaveTextAsync("用户");
+        await Assertions.Expect(zh.Locator("tr[data-user='wang.fang'] .user-state")).ToHaveTextAsync("已停用");
+        await Screenshot(zh, "admin-users-zh.png");
+
         Assert.Empty(errors);
     }
 
