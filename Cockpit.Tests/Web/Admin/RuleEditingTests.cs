@@ -69,6 +69,7 @@ public sealed class RuleEditingTests : BunitContext
         var json = editor.Find("[data-testid=rule-json]").GetAttribute("value")!;
         Assert.Contains("\"Name\": \"latency-high\"", json, StringComparison.Ordinal);
         Assert.Contains("\"Detector\": \"Threshold\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Surge", json, StringComparison.Ordinal);
         Assert.StartsWith("From configuration, unchanged.", editor.Find("[data-testid=rule-origin]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("· 1 open alerts", editor.Find("[data-testid=rule-open-alerts]").TextContent);
     }
@@ -97,7 +98,7 @@ public sealed class RuleEditingTests : BunitContext
     {
         SignIn("admin");
         var editor = Edit("latency-high");
-        Type(editor, json => json.Replace("\"FireAbove\": 0.5", "\"FireAbove\": 3", StringComparison.Ordinal).Replace("\"Measurement\": \"network\"", $"\"Measurement\": \"network\", \"{Evil}\": 1", StringComparison.Ordinal));
+        Type(editor, json => json.Replace("\"Measurement\": \"network\"", $"\"Measurement\": \"network\", \"FireAbove\": 3, \"{Evil}\": 1", StringComparison.Ordinal));
 
         editor.Find("[data-action=save]").Click();
 
