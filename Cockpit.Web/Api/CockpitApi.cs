@@ -14,6 +14,7 @@ using Cockpit.Web.Api.Alerts;
 using Cockpit.Web.Api.Ingest;
 using Cockpit.Web.Api.Rules;
 using Cockpit.Web.Api.Silences;
+using Cockpit.Web.Api.Users;
 using Cockpit.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,7 @@ public static class CockpitApi
         api.MapSilencesApi();
         api.MapIngestTokensApi();
         api.MapRulesApi();
+        api.MapUsersApi();
         return endpoints;
     }
 
