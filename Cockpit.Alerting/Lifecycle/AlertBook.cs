@@ -32,6 +32,10 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
     private readonly ILogger<AlertBook> _logger;
     private readonly IReadOnlyList<InhibitRule> _inhibitRules;
     private readonly Subject<AlertRecord> _changes = new();
+
+    // Notes and history lines change no alert (so they are not on Changes, which notifications follow) but open pages
+    // show them: they only wake SubscribeThrottled.
+    private readonly Subject<long> _annotated = new();
     private readonly Dictionary<string, AlertEntry> _byFingerprint = new(StringComparer.Ordinal);
     private readonly Dictionary<long, AlertEntry> _byId = [];
     private readonly IDisposable _silenceChanges;
@@ -76,7 +80,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
 
     /// <summary>Calls <paramref name="onChanged"/> (on the scheduler) at once after a quiet spell, then at most once per UI throttle interval while changes keep coming (for the dashboard).</summary>
     public IDisposable SubscribeThrottled(Action onChanged) =>
-        _changes.Coalesce(_uiThrottle, _scheduler).Subscribe(_ => onChanged());
+        _changes.Select(_ => 0L).Merge(_annotated).Coalesce(_uiThrottle, _scheduler).Subscribe(_ => onChanged());
 
     public AlertRecord? Find(long id)
     {
@@ -197,6 +201,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
             note = _store.AddNote(new AlertNote(0, id, _scheduler.Now, author, text));
         }
 
+        _annotated.OnNext(id);
         return AlertCommandResult.Done(alert) with { Note = note };
     }
 
@@ -204,8 +209,11 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
 
     public IReadOnlyList<AlertNote> Notes(long id) => _store.Notes(id);
 
-    public void Record(long id, string actor, string action, string detail) =>
+    public void Record(long id, string actor, string action, string detail)
+    {
         _store.AppendHistory(new AlertHistoryEntry(id, _scheduler.Now, actor, action, detail));
+        _annotated.OnNext(id);
+    }
 
     public void Dispose()
     {
@@ -221,6 +229,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         }
 
         _changes.Dispose();
+        _annotated.Dispose();
         _store.Dispose();
     }
 

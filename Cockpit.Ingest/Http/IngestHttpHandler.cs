@@ -16,6 +16,7 @@ public sealed partial class IngestHttpHandler(
     IngestWriter writer,
     IngestAuthenticator authenticator,
     IOptions<IngestOptions> options,
+    TimeProvider timeProvider,
     ILogger<IngestHttpHandler> logger)
 {
     /// <summary>The InfluxDB version Cockpit answers as; clients read it from <c>/ping</c> to pick their protocol.</summary>
@@ -27,6 +28,11 @@ public sealed partial class IngestHttpHandler(
     private long _tooLarge;
     private long _throttled;
     private long _partial;
+    private long _linesAccepted;
+    private long _pointsAccepted;
+    private long _linesRejected;
+    private long _lastWriteTicks;
+    private volatile WriteProblem? _lastError;
 
     /// <summary>HTTP writes received.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -43,6 +49,27 @@ public sealed partial class IngestHttpHandler(
     /// <summary>Writes answered 400 (some or all lines rejected).</summary>
     public long Partial => Interlocked.Read(ref _partial);
 
+    /// <summary>Lines (or JSON objects) queued from HTTP writes (MQTT and replay count their own).</summary>
+    public long LinesAccepted => Interlocked.Read(ref _linesAccepted);
+
+    /// <summary>Field points queued from HTTP writes.</summary>
+    public long PointsAccepted => Interlocked.Read(ref _pointsAccepted);
+
+    /// <summary>Lines of HTTP writes rejected as malformed or invalid.</summary>
+    public long LinesRejected => Interlocked.Read(ref _linesRejected);
+
+    /// <summary>When an HTTP write last queued points; null before the first.</summary>
+    public DateTimeOffset? LastWriteAt => Interlocked.Read(ref _lastWriteTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// The last write answered with an error — who sent it (token name, or remote address when no token was valid), the
+    /// status and the message — or null when there was none.
+    /// </summary>
+    public string? LastError => _lastError?.Text;
+
+    /// <summary>When <see cref="LastError"/> happened.</summary>
+    public DateTimeOffset? LastErrorAt => _lastError?.At;
+
     /// <summary>Handles one write.</summary>
     public async Task WriteAsync(HttpContext context, PayloadFormat format, IngestApiFlavor flavor)
     {
@@ -54,14 +81,14 @@ public sealed partial class IngestHttpHandler(
             Interlocked.Increment(ref _unauthorized);
             LogUnauthorized(context.Connection.RemoteIpAddress?.ToString() ?? "?", request.Path);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"Cockpit ingest\"";
-            await Error(context, StatusCodes.Status401Unauthorized, "unauthorized", failure).ConfigureAwait(false);
+            await Error(context, context.Connection.RemoteIpAddress?.ToString() ?? "?", StatusCodes.Status401Unauthorized, "unauthorized", failure).ConfigureAwait(false);
             return;
         }
 
         var precisionText = request.Query["precision"].ToString();
         if (!PrecisionNames.TryParse(precisionText, flavor, out var precision))
         {
-            await Error(context, StatusCodes.Status400BadRequest, "invalid",
+            await Error(context, source, StatusCodes.Status400BadRequest, "invalid",
                 $"invalid precision '{precisionText}': use {PrecisionNames.Accepted(flavor)}").ConfigureAwait(false);
             return;
         }
@@ -69,7 +96,7 @@ public sealed partial class IngestHttpHandler(
         using var body = await RequestBodyReader.ReadAsync(request, _options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body.Status != RequestBodyStatus.Ok)
         {
-            await BodyError(context, body.Status).ConfigureAwait(false);
+            await BodyError(context, source, body.Status).ConfigureAwait(false);
             return;
         }
 
@@ -82,9 +109,20 @@ public sealed partial class IngestHttpHandler(
         {
             Interlocked.Increment(ref _throttled);
             SetRetryAfter(context);
-            await Error(context, StatusCodes.Status503ServiceUnavailable, "unavailable",
+            await Error(context, source, StatusCodes.Status503ServiceUnavailable, "unavailable",
                 "Cockpit is shutting down and accepts no more writes; nothing of this request was stored").ConfigureAwait(false);
             return;
+        }
+
+        Interlocked.Add(ref _linesRejected, result.LinesRejected);
+        if (!result.QueueFull)
+        {
+            Interlocked.Add(ref _linesAccepted, result.LinesAccepted);
+            Interlocked.Add(ref _pointsAccepted, result.PointsAccepted);
+            if (result.PointsAccepted > 0)
+            {
+                Interlocked.Exchange(ref _lastWriteTicks, timeProvider.GetUtcNow().UtcTicks);
+            }
         }
 
         if (result.QueueFull)
@@ -92,7 +130,7 @@ public sealed partial class IngestHttpHandler(
             Interlocked.Increment(ref _throttled);
             LogQueueFull(source, result.LinesRefused);
             SetRetryAfter(context);
-            await Error(context, StatusCodes.Status429TooManyRequests, "too many requests",
+            await Error(context, source, StatusCodes.Status429TooManyRequests, "too many requests",
                 $"the ingest queue is full; nothing of this request was stored: retry after {RetryAfterSeconds} s").ConfigureAwait(false);
             return;
         }
@@ -108,7 +146,7 @@ public sealed partial class IngestHttpHandler(
                 _ => $"the other {result.LinesAccepted} were stored",
             };
             var noun = first.Unit == "object" ? "objects" : "lines";
-            await Error(context, StatusCodes.Status400BadRequest, "invalid",
+            await Error(context, source, StatusCodes.Status400BadRequest, "invalid",
                 $"partial write: {first} ({result.LinesRejected} of {result.LinesRejected + result.LinesAccepted} {noun} rejected; {stored})",
                 first.Line, result.LinesAccepted, result.LinesRejected).ConfigureAwait(false);
             return;
@@ -134,27 +172,33 @@ public sealed partial class IngestHttpHandler(
     private void SetRetryAfter(HttpContext context) =>
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
 
-    private Task BodyError(HttpContext context, RequestBodyStatus status)
+    private Task BodyError(HttpContext context, string source, RequestBodyStatus status)
     {
         switch (status)
         {
             case RequestBodyStatus.TooLarge:
                 Interlocked.Increment(ref _tooLarge);
-                return Error(context, StatusCodes.Status413PayloadTooLarge, "request too large",
+                return Error(context, source, StatusCodes.Status413PayloadTooLarge, "request too large",
                     $"the request body is larger than {_options.MaxBodyBytes} bytes (Cockpit:Ingest:MaxBodyBytes, counted after gzip decompression); send smaller batches");
             case RequestBodyStatus.BadGzip:
-                return Error(context, StatusCodes.Status400BadRequest, "invalid", "the body is not valid gzip although Content-Encoding says gzip");
+                return Error(context, source, StatusCodes.Status400BadRequest, "invalid", "the body is not valid gzip although Content-Encoding says gzip");
             default:
-                return Error(context, StatusCodes.Status415UnsupportedMediaType, "unsupported media type",
+                return Error(context, source, StatusCodes.Status415UnsupportedMediaType, "unsupported media type",
                     $"unsupported Content-Encoding '{context.Request.Headers[HeaderNames.ContentEncoding]}': send gzip or no encoding");
         }
     }
 
-    private static Task Error(HttpContext context, int status, string code, string message, int? line = null, int? accepted = null, int? rejected = null)
+    // Answers with InfluxDB's error body and keeps it as the last problem, with who sent the write (the token's name,
+    // or the remote address when no token was valid) so that an admin can tell which source to look at.
+    private Task Error(HttpContext context, string who, int status, string code, string message, int? line = null, int? accepted = null, int? rejected = null)
     {
+        _lastError = new WriteProblem(string.Create(CultureInfo.InvariantCulture, $"{who}: {status} {message}"), timeProvider.GetUtcNow());
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new IngestErrorBody(message, code, line, accepted, rejected), context.RequestAborted);
     }
+
+    // Text and time swapped as one reference, so a reader never pairs one error's text with another's time.
+    private sealed record WriteProblem(string Text, DateTimeOffset At);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Write refused: no valid token from {Remote} on {Path}")]
     private partial void LogUnauthorized(string remote, string path);

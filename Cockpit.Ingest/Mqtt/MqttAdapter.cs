@@ -166,7 +166,7 @@ internal sealed partial class MqttAdapter(
 
     private async Task WriteMessageAsync(MqttApplicationMessageReceivedEventArgs e, WriteRequest request, CancellationToken stoppingToken)
     {
-        status.RecordReceived();
+        status.RecordReceived(timeProvider.GetUtcNow());
         var topic = e.ApplicationMessage.Topic;
         try
         {

@@ -11,6 +11,7 @@ public sealed class MqttStatus
     private long _linesRejected;
     private long _badMessages;
     private long _reconnects;
+    private long _lastMessageTicks;
     private int _connected;
     private volatile MqttError? _lastError;
 
@@ -35,6 +36,9 @@ public sealed class MqttStatus
     /// <summary>Connections re-established after the first one (a broker restart or a network blip counts one).</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
 
+    /// <summary>When the last message arrived; null before the first.</summary>
+    public DateTimeOffset? LastMessageAt => Interlocked.Read(ref _lastMessageTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     /// <summary>The last problem (a bad message or a failed connection), or null when there was none.</summary>
     public string? LastError => _lastError?.Text;
 
@@ -53,7 +57,11 @@ public sealed class MqttStatus
 
     internal void RecordDisconnected() => Volatile.Write(ref _connected, 0);
 
-    internal void RecordReceived() => Interlocked.Increment(ref _messagesReceived);
+    internal void RecordReceived(DateTimeOffset at)
+    {
+        Interlocked.Increment(ref _messagesReceived);
+        Interlocked.Exchange(ref _lastMessageTicks, at.UtcTicks);
+    }
 
     internal void RecordWritten(WriteResult result)
     {

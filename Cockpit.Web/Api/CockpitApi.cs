@@ -14,6 +14,7 @@ using Cockpit.Web.Api.Alerts;
 using Cockpit.Web.Api.Ingest;
 using Cockpit.Web.Api.Rules;
 using Cockpit.Web.Api.Silences;
+using Cockpit.Web.Api.Users;
 using Cockpit.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,7 @@ public static class CockpitApi
         api.MapSilencesApi();
         api.MapIngestTokensApi();
         api.MapRulesApi();
+        api.MapUsersApi();
         return endpoints;
     }
 
@@ -82,12 +84,17 @@ public static class CockpitApi
                 series = registry.Count,
                 maxSeries = registry.MaxSeries,
                 seriesRefused = registry.Refused,
-                http = new { requests = http.Requests, unauthorized = http.Unauthorized, tooLarge = http.TooLarge, throttled = http.Throttled, partial = http.Partial },
+                http = new
+                {
+                    requests = http.Requests, unauthorized = http.Unauthorized, tooLarge = http.TooLarge, throttled = http.Throttled, partial = http.Partial,
+                    linesAccepted = http.LinesAccepted, pointsAccepted = http.PointsAccepted, linesRejected = http.LinesRejected, lastWriteAt = http.LastWriteAt,
+                    lastError = http.LastError, lastErrorAt = http.LastErrorAt,
+                },
                 mqtt = new
                 {
                     connected = mqtt.Connected, messagesReceived = mqtt.MessagesReceived, linesAccepted = mqtt.LinesAccepted,
                     linesRejected = mqtt.LinesRejected, badMessages = mqtt.BadMessages, reconnects = mqtt.Reconnects,
-                    lastError = mqtt.LastError, lastErrorAt = mqtt.LastErrorAt,
+                    lastMessageAt = mqtt.LastMessageAt, lastError = mqtt.LastError, lastErrorAt = mqtt.LastErrorAt,
                 },
                 replay = new { running = replay.Running, files = replay.Files },
             },

@@ -30,11 +30,52 @@ public sealed class LoginThrottle(Microsoft.Extensions.Options.IOptions<LoginOpt
         }
     }
 
+    /// <summary>Raised (outside the lock) when a user name becomes locked or is unlocked, so an open admin screen shows it.</summary>
+    public event Action? LockoutsChanged;
+
+    /// <summary>The user names locked now, those that stay locked longest first; at most <paramref name="max"/>.</summary>
+    public IReadOnlyList<LockedUserName> Locked(int max = 100)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            var locked = new List<LockedUserName>();
+            foreach (var (name, failures) in _failures)
+            {
+                Expire(failures, now);
+                if (failures.Count >= _options.MaxFailures)
+                {
+                    locked.Add(new LockedUserName(name, failures.Peek() + _options.FailureWindow));
+                }
+            }
+
+            return [.. locked.OrderByDescending(l => l.Until).ThenBy(l => l.Name, StringComparer.OrdinalIgnoreCase).Take(max)];
+        }
+    }
+
+    /// <summary>Forgets the failures of <paramref name="userName"/> (an admin unlocked it); false when it was not locked.</summary>
+    public bool Unlock(string userName)
+    {
+        var wasLocked = LockedFor(userName) is not null;
+        lock (_lock)
+        {
+            _failures.Remove(Key(userName));
+        }
+
+        if (wasLocked)
+        {
+            LockoutsChanged?.Invoke();
+        }
+
+        return wasLocked;
+    }
+
     /// <summary>Records a failed sign-in for <paramref name="userName"/>.</summary>
     public void Failed(string userName)
     {
         var now = time.GetUtcNow();
         var key = Key(userName);
+        var nowLocked = false;
         lock (_lock)
         {
             if (!_failures.TryGetValue(key, out var failures))
@@ -49,11 +90,17 @@ public sealed class LoginThrottle(Microsoft.Extensions.Options.IOptions<LoginOpt
             }
 
             Expire(failures, now);
+            nowLocked = failures.Count == _options.MaxFailures - 1;
             failures.Enqueue(now);
             while (failures.Count > _options.MaxFailures)
             {
                 failures.Dequeue();
             }
+        }
+
+        if (nowLocked)
+        {
+            LockoutsChanged?.Invoke();
         }
     }
 

@@ -44,7 +44,9 @@ public static class SecurityHostingExtensions
         services.AddOptions<OidcOptions>().Bind(configuration.GetSection(OidcOptions.SectionName));
 
         services.AddSingleton<ApiTokenAuthenticator>();
+        services.AddSingleton<ManagedUserStore>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<DisplayKeyAuthenticator>();
         services.AddSingleton<OidcSettings>();
         services.AddSingleton<SessionValidator>();

@@ -10,15 +10,20 @@ namespace Cockpit.Web.Security;
 
 /// <summary>
 /// The people who may sign in: <c>Cockpit:Users</c>, or the documented <see cref="DemoUsers"/> when none are
-/// configured and the demo is on (warned about at start). Checks passwords with ASP.NET Core's <c>PasswordHasher</c>.
+/// configured and the demo is on (warned about at start); and the enabled users admins created in
+/// <see cref="ManagedUserStore"/>. A configured user wins over a managed one of the same name (the managed one is
+/// shadowed; creating one with a configured name is refused). Checks passwords with ASP.NET Core's <c>PasswordHasher</c>.
 /// </summary>
 public sealed partial class UserDirectory
 {
     private readonly Dictionary<string, UserAccount> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly PasswordHasher<UserAccount> _hasher = new();
+    private readonly ManagedUserStore _managed;
 
-    public UserDirectory(IOptions<UsersOptions> options, IOptions<StoreOptions> store, ILogger<UserDirectory> logger)
+    public UserDirectory(IOptions<UsersOptions> options, IOptions<StoreOptions> store, ManagedUserStore managed, ILogger<UserDirectory> logger)
     {
+        ArgumentNullException.ThrowIfNull(managed);
+        _managed = managed;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         var configured = options.Value.Users;
@@ -47,11 +52,31 @@ public sealed partial class UserDirectory
     /// <summary>Whether the demo users are the ones signing in.</summary>
     public bool DemoUsersActive { get; }
 
-    /// <summary>Every user, by name.</summary>
+    /// <summary>Every user from configuration (or the demo users), by name; not the managed ones.</summary>
     public IReadOnlyCollection<UserAccount> Users => _users.Values;
 
-    /// <summary>The user called <paramref name="name"/> (case does not matter), or null.</summary>
-    public UserAccount? Find(string name) => _users.GetValueOrDefault(name.Trim());
+    /// <summary>Whether <paramref name="name"/> is a configured (or demo) user's name, case aside.</summary>
+    public bool IsConfigured(string name) => _users.ContainsKey(name.Trim());
+
+    /// <summary>
+    /// The user called <paramref name="name"/> (case does not matter) who may sign in now: the configured one, else an
+    /// enabled managed one; or null.
+    /// </summary>
+    public UserAccount? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_users.TryGetValue(name.Trim(), out var configured))
+        {
+            return configured;
+        }
+
+        return _managed.Find(name) is { Disabled: false } managed ? managed.ToAccount() : null;
+    }
+
+    /// <summary>How many admins can sign in with a password now: configured (or demo) ones and enabled, unshadowed managed ones.</summary>
+    public int AdminCount() =>
+        _users.Values.Count(u => u.Role == ApiRoles.Admin)
+        + _managed.List().Count(u => !u.Disabled && u.Role == ApiRoles.Admin && !IsConfigured(u.Name));
 
     /// <summary>The user when <paramref name="password"/> is theirs, else null.</summary>
     public UserAccount? Verify(string name, string password)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Cockpit.Detection.Rules.Catalog;
@@ -16,12 +17,25 @@ public static class RuleJson
         PropertyNameCaseInsensitive = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = true,
+        AllowDuplicateProperties = false,
         ReadCommentHandling = JsonCommentHandling.Skip,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 
     /// <summary>The rule as indented JSON.</summary>
     public static string Write(DetectionRuleOptions rule) => JsonSerializer.Serialize(rule, Options);
+
+    /// <summary>
+    /// The rule as indented JSON with only what differs from the defaults (plus what it watches and its detector), the
+    /// way appsettings.json states rules: what a person reads and edits. Reading it back gives the same rule.
+    /// </summary>
+    public static string WriteCompact(DetectionRuleOptions rule)
+    {
+        var full = JsonSerializer.SerializeToNode(rule, Options)!.AsObject();
+        var defaults = JsonSerializer.SerializeToNode(new DetectionRuleOptions(), Options)!.AsObject();
+        DropDefaults(full, defaults, keep: ["Name", "Measurement", "Field", "Detector"]);
+        return full.ToJsonString(Options);
+    }
 
     /// <summary>A deep copy (options objects are mutable and shared with configuration).</summary>
     public static DetectionRuleOptions Copy(DetectionRuleOptions rule) => Read(Write(rule)).Rule!;
@@ -44,6 +58,30 @@ public static class RuleJson
             var where = ex.LineNumber is { } line ? $"Line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "The rule";
             var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : $" ({ex.Path.TrimStart('$', '.')})";
             return (null, $"{where}{path}: {Explain(ex)}");
+        }
+    }
+
+    private static void DropDefaults(JsonObject values, JsonObject defaults, string[] keep)
+    {
+        foreach (var (name, value) in values.ToList())
+        {
+            if (keep.Contains(name) || !defaults.TryGetPropertyValue(name, out var fallback))
+            {
+                continue;
+            }
+
+            if (value is JsonObject section && fallback is JsonObject sectionDefaults)
+            {
+                DropDefaults(section, sectionDefaults, []);
+                if (section.Count == 0)
+                {
+                    values.Remove(name);
+                }
+            }
+            else if (JsonNode.DeepEquals(value, fallback))
+            {
+                values.Remove(name);
+            }
         }
     }
 

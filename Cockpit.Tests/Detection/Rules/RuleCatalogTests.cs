@@ -117,6 +117,7 @@ public sealed class RuleCatalogTests : IDisposable
     [InlineData("{ \"Name\": \"x\", \"GroupBy\": [\"region\"] }", "It groups by region but has no Bucket")]
     [InlineData("{ \"Name\": \"x\", \"Detector\": \"Threshold\" }", "It is a Threshold rule without Threshold limits")]
     [InlineData("", "The rule is empty")]
+    [InlineData("{ \"Name\": \"x\", \"FireAbove\": 0.6, \"FireAbove\": 0.7 }", "Duplicate")]
     public void BadRule_IsRefusedWithAProblemThatSaysWhatAndWhere(string json, string expected)
     {
         var catalog = Open();
@@ -163,6 +164,7 @@ public sealed class RuleCatalogTests : IDisposable
             var (read, error) = RuleJson.Read(json);
             Assert.Null(error);
             Assert.Equal(json, RuleJson.Write(read!));
+            Assert.Equal(json, RuleJson.Write(RuleJson.Read(RuleJson.WriteCompact(rule)).Rule!));
             Assert.Equal((RuleImpact.None, 0), (catalog.Preview(json, rule.Name).Impact, catalog.Preview(json, rule.Name).Problems.Count));
         }
     }

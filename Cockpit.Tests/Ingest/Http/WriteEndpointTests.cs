@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Http;
 using Cockpit.Ingest.Model;
 using Cockpit.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,6 +135,33 @@ public sealed class WriteEndpointTests : IDisposable
         Assert.Equal(2, error.GetProperty("rejected").GetInt32());
         await AtLeast(points, 2);
         Assert.Equal(["cpu,host=a", "cpu,host=c"], points.Select(p => p.Series.Canonical).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Write_GoodBadAndUnauthorized_CountedWithTheLastWriteAndTheLastErrorInHealthz()
+    {
+        var handler = _factory.Services.GetRequiredService<IngestHttpHandler>();
+        Assert.Null(handler.LastWriteAt);
+        using var client = Authorized();
+        using var anonymous = _factory.CreateClient();
+        var before = _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+        (await client.PostAsync("/write?db=cockpit", Body("cpu,host=a value=1,load=2\n"))).Dispose();
+        (await client.PostAsync("/write?db=cockpit", Body("cpu,host=b value=3\ncpu,host=c value=x\n"))).Dispose();
+        Assert.StartsWith("telegraf: 400 partial write: line 2:", handler.LastError, StringComparison.Ordinal);
+        (await anonymous.PostAsync("/write?db=cockpit", Body("cpu value=1\n"))).Dispose();
+
+        Assert.Equal(2, handler.LinesAccepted);
+        Assert.Equal(3, handler.PointsAccepted);
+        Assert.Equal(1, handler.LinesRejected);
+        Assert.InRange(handler.LastWriteAt!.Value, before, _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        Assert.Matches("^[^ ]+: 401 authorization failed: no token", handler.LastError);
+        using var health = await anonymous.GetAsync("/healthz");
+        var http = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ingest").GetProperty("http");
+        Assert.Equal(3, http.GetProperty("pointsAccepted").GetInt64());
+        Assert.Equal(1, http.GetProperty("linesRejected").GetInt64());
+        Assert.Equal(handler.LastError, http.GetProperty("lastError").GetString());
+        Assert.Equal(JsonValueKind.String, http.GetProperty("lastWriteAt").ValueKind);
     }
 
     [Theory]

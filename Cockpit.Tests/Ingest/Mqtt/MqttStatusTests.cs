@@ -15,6 +15,19 @@ public sealed class MqttStatusTests
         Assert.Equal(0, status.MessagesReceived + status.LinesAccepted + status.PointsAccepted + status.LinesRejected + status.BadMessages + status.Reconnects);
         Assert.Null(status.LastError);
         Assert.Null(status.LastErrorAt);
+        Assert.Null(status.LastMessageAt);
+    }
+
+    [Fact]
+    public void RecordReceived_TwoMessages_CountsBothAndKeepsTheLastTime()
+    {
+        var status = new MqttStatus();
+
+        status.RecordReceived(Points.Monday);
+        status.RecordReceived(Points.Monday.AddSeconds(3));
+
+        Assert.Equal(2, status.MessagesReceived);
+        Assert.Equal(Points.Monday.AddSeconds(3), status.LastMessageAt);
     }
 
     [Fact]

@@ -25,10 +25,7 @@ public sealed class ApexChartTests : BunitContext
         return module;
     }
 
-    private static bool HasBand(JSRuntimeInvocation create) => Config<bool>(create, "hasBand");
-
-    private static T Config<T>(JSRuntimeInvocation create, string name) =>
-        (T)create.Arguments[1]!.GetType().GetProperty(name)!.GetValue(create.Arguments[1])!;
+    private static bool HasBand(JSRuntimeInvocation create) => (bool)Config(create, "hasBand")!;
 
     private static IReadOnlyList<ChartSeries> SeriesOf(object? argument) => Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(argument);
 
@@ -62,7 +59,35 @@ public sealed class ApexChartTests : BunitContext
         Assert.Equal(Expected(series, EightHours), Drawn(create.Arguments[2]));
         Assert.Null(create.Arguments[3]);
         Assert.False(HasBand(create));
-        Assert.Equal("Asia/Shanghai", Config<string>(create, "timeZone"));
+        Assert.Equal("Asia/Shanghai", Config(create, "timeZone"));
+    }
+
+    private static object? Config(JSRuntimeInvocation create, string name) =>
+        create.Arguments[1]!.GetType().GetProperty(name)!.GetValue(create.Arguments[1]);
+
+    [Fact]
+    public void Render_FixedWindow_XAxisSpansItInLocalMilliseconds()
+    {
+        var module = Module();
+        var from = new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
+
+        Render<ApexChart>(p => p.Add(c => c.Series, Lines(1)).Add(c => c.XFrom, from).Add(c => c.XTo, from.AddHours(4)));
+
+        var create = Assert.Single(module.Invocations["create"]);
+        Assert.Equal(from.ToUnixTimeMilliseconds() + EightHours, Config(create, "xMin"));
+        Assert.Equal(from.AddHours(4).ToUnixTimeMilliseconds() + EightHours, Config(create, "xMax"));
+    }
+
+    [Fact]
+    public void Render_NoWindow_XAxisFitsThePoints()
+    {
+        var module = Module();
+
+        Render<ApexChart>(p => p.Add(c => c.Series, Lines(1)));
+
+        var create = Assert.Single(module.Invocations["create"]);
+        Assert.Null(Config(create, "xMin"));
+        Assert.Null(Config(create, "xMax"));
     }
 
     [Fact]
@@ -128,7 +153,7 @@ public sealed class ApexChartTests : BunitContext
         Render<ApexChart>(p => p.Add(c => c.Series, series).Add(c => c.Annotations, annotations));
 
         var create = Assert.Single(module.Invocations["create"]);
-        Assert.Equal("Europe/Berlin", Config<string>(create, "timeZone"));
+        Assert.Equal("Europe/Berlin", Config(create, "timeZone"));
         var drawn = SeriesOf(create.Arguments[2]);
         Assert.Equal([Ms(3, 29, 1, 30), Ms(3, 29, 3, 30)], drawn[0].Points.Select(p => p.X)); // 01:30 CET, 03:30 CEST
         Assert.Equal([Ms(10, 25, 2, 30), Ms(10, 25, 2, 30)], drawn[1].Points.Select(p => p.X)); // 02:30 CEST, then 02:30 CET

@@ -10,8 +10,8 @@ public sealed partial class ViewerCultureTests
 {
     private static readonly string Components = Path.Combine(Path.GetDirectoryName(GrafanaFiles.Root)!, "Cockpit.Web", "Components");
 
-    // A component that renders from a push: it subscribes to something, schedules work, or follows navigation.
-    [GeneratedRegex(@"\.Subscribe\(|SubscribeThrottled\(|SchedulePeriodic\(|LocationChanged \+=")]
+    // A component that renders from a push: it subscribes to something, handles an event, schedules work or starts a timer.
+    [GeneratedRegex(@"\.Subscribe\(|SubscribeThrottled\(|SchedulePeriodic\(|\w \+= On\w+;|CreateTimer\(")]
     private static partial Regex PushSource();
 
     // The component's own InvokeAsync called directly (not JS.InvokeAsync, not handed to ViewerCulture).
@@ -50,9 +50,12 @@ public sealed partial class ViewerCultureTests
         Assert.Contains(Path.Combine("Pages", "AlertDetail.razor.cs"), found);
         Assert.Contains(Path.Combine("Controls", "Alerts", "AlertChartPanel.razor.cs"), found);
         Assert.Contains(Path.Combine("Controls", "Admin", "RulesTable.razor"), found);
+        Assert.Contains(Path.Combine("Controls", "Admin", "UsersPanel.razor.cs"), found);
+        Assert.Contains(Path.Combine("Controls", "Admin", "IngestSourcesPanel.razor.cs"), found);
     }
 
-    // Guards components added later (other pages, admin panels) against the bug the push tests show on the known ones.
+    // Guards components added later (other pages, admin panels) against the bug the push tests show on the known ones;
+    // it caught the rules table, the users panel and the ingest sources panel as they were merged.
     [Theory]
     [MemberData(nameof(PushedComponents))]
     public void PushedComponent_RendersInTheViewersCulture(string relative)

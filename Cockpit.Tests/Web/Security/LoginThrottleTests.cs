@@ -81,4 +81,38 @@ public sealed class LoginThrottleTests
         Assert.True(_throttle.TrackedNames <= LoginThrottle.MaxNames, $"{_throttle.TrackedNames} names tracked");
         Assert.NotNull(_throttle.LockedFor("li.wei"));
     }
+
+    [Fact]
+    public void Locked_OnlyLockedNames_ThoseLockedLongestFirstAtMostMax()
+    {
+        Fail("li.wei", 5);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Fail("wang.fang", 5);
+        Fail("chen.jie", 4);
+        Fail("zhao.min", 5);
+
+        Assert.Equal(
+            [("wang.fang", _time.GetUtcNow().AddMinutes(5)), ("zhao.min", _time.GetUtcNow().AddMinutes(5)), ("li.wei", _time.GetUtcNow().AddMinutes(4))],
+            _throttle.Locked().Select(l => (l.Name, l.Until)));
+        Assert.Equal(["wang.fang"], _throttle.Locked(max: 1).Select(l => l.Name));
+    }
+
+    [Fact]
+    public void LockoutsChanged_RaisedWhenANameLocksAndWhenItIsUnlocked_NotForOtherFailures()
+    {
+        var raised = 0;
+        _throttle.LockoutsChanged += () => raised++;
+
+        Fail("li.wei", 4);
+        Assert.Equal(0, raised);
+        Fail("li.wei", 1);
+        Assert.Equal(1, raised);
+
+        Assert.False(_throttle.Unlock("wang.fang"));
+        Assert.True(_throttle.Unlock(" LI.WEI"));
+        Assert.False(_throttle.Unlock("li.wei"));
+        Assert.Equal(2, raised);
+        Assert.Null(_throttle.LockedFor("li.wei"));
+        Assert.Equal(0, _throttle.TrackedNames);
+    }
 }

@@ -1,17 +1,28 @@
 using System.Security.Claims;
+using Cockpit.Ingest.Configuration;
+using Cockpit.Tests.Testing;
 using Cockpit.Web.Security;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StoreOptions = Cockpit.Ingest.Storage.StoreOptions;
 
 namespace Cockpit.Tests.Web.Security;
 
-public sealed class SessionValidatorTests
+public sealed class SessionValidatorTests : IDisposable
 {
+    private readonly TempDirectory _data = new();
+
     private static readonly DisplayKey Lobby = new() { Name = "lobby", Secret = "lobby-secret-0123456789" };
 
-    private static SessionValidator Create(bool demo = true, bool oidc = false, params DisplayKey[] keys) => new(
-        new UserDirectory(Options.Create(new UsersOptions { DemoUsers = demo }), Options.Create(new StoreOptions()), NullLogger<UserDirectory>.Instance),
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+
+    private SessionValidator Create(bool demo = true, bool oidc = false, params DisplayKey[] keys) => new(
+        new UserDirectory(Options.Create(new UsersOptions { DemoUsers = demo }), Options.Create(new StoreOptions()), new ManagedUserStore(Options.Create(new CockpitOptions { DataDir = _data.Path })), NullLogger<UserDirectory>.Instance),
         new DisplayKeyAuthenticator(Options.Create(new DisplayOptions { Keys = [.. keys] })),
         new OidcSettings(Options.Create(oidc ? new OidcOptions { Authority = "https://sso.example", ClientId = "cockpit" } : new OidcOptions())));
 

@@ -1,19 +1,29 @@
 using System.Security.Claims;
 using StoreKind = Cockpit.Ingest.Storage.StoreKind;
 using StoreOptions = Cockpit.Ingest.Storage.StoreOptions;
+using Cockpit.Ingest.Configuration;
 using Cockpit.Tests.Testing;
 using Cockpit.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Tests.Web.Security;
 
-public sealed class UserDirectoryTests
+public sealed class UserDirectoryTests : IDisposable
 {
+    private readonly TempDirectory _data = new();
+
     private static readonly string LiWeiHash = new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), "li.wei-password");
 
     private readonly LogCapture _logs = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
 
     private UserDirectory Create(IEnumerable<UserAccount> users, bool? demo = null, StoreKind store = StoreKind.Embedded)
     {
@@ -21,6 +31,7 @@ public sealed class UserDirectoryTests
         return new UserDirectory(
             Options.Create(new UsersOptions { Users = [.. users], DemoUsers = demo }),
             Options.Create(new StoreOptions { Kind = store }),
+            new ManagedUserStore(Options.Create(new CockpitOptions { DataDir = _data.Path })),
             factory.CreateLogger<UserDirectory>());
     }
 

@@ -110,7 +110,7 @@ public static class RulesApi
     }
 
     private static RuleStateJson RuleJsonOf(CatalogRule rule) =>
-        new(rule.Name, rule.Origin.ToString().ToLowerInvariant(), rule.Options.Enabled, rule.ChangedBy, rule.ChangedAt, Element(RuleJson.Write(rule.Options)), null);
+        new(rule.Name, rule.Origin == RuleOrigin.Configured ? "configuration" : rule.Origin.ToString().ToLowerInvariant(), rule.Options.Enabled, rule.ChangedBy, rule.ChangedAt, Element(RuleJson.Write(rule.Options)), null);
 
     // Rules go out as RuleJson writes them (appsettings.json's names and formats), not in the API's camelCase, so
     // that what GET answers can be edited and sent back, or pasted into configuration, as is.
@@ -136,7 +136,7 @@ public static class RulesApi
 
     private static IResult NotFound(string name) => Results.NotFound(new ApiError($"There is no rule named '{name}'."));
 
-    /// <summary>A rule in force: where it comes from, who changed it last, and the rule itself.</summary>
+    /// <summary>A rule in force: where it comes from ("configuration", "edited", "added"), who changed it last, and the rule itself.</summary>
     public sealed record RuleStateJson(
         string Name, string Origin, bool Enabled, string? ChangedBy, DateTimeOffset? ChangedAt, JsonElement Rule, JsonElement? Configured);
 

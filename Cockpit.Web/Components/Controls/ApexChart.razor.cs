@@ -74,6 +74,17 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter]
     public bool ShowLegend { get; set; } = true;
 
+    /// <summary>
+    /// The time range the x axis spans, when the chart shows a fixed window; null fits the axis to the points (which
+    /// for one or two points spans days, as ApexCharts pads a near-empty range).
+    /// </summary>
+    [Parameter]
+    public DateTimeOffset? XFrom { get; set; }
+
+    /// <summary>The end of the x axis, see <see cref="XFrom"/>.</summary>
+    [Parameter]
+    public DateTimeOffset? XTo { get; set; }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
@@ -85,6 +96,8 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
                 unit = Unit,
                 yMin = YMin,
                 yMax = YMax,
+                xMin = XFrom is { } from ? Zone.LocalMilliseconds(from.ToUnixTimeMilliseconds()) : (long?)null,
+                xMax = XTo is { } to ? Zone.LocalMilliseconds(to.ToUnixTimeMilliseconds()) : (long?)null,
                 decimals = Decimals,
                 showLegend = ShowLegend,
                 timeZone = Zone.Id,

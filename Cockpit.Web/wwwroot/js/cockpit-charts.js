@@ -118,6 +118,8 @@ export function create(element, config, series, band, annotations) {
     },
     xaxis: {
       type: 'datetime',
+      min: config.xMin ?? undefined,
+      max: config.xMax ?? undefined,
       labels: {
         datetimeUTC: true,
         datetimeFormatter: { hour: 'HH:mm', minute: 'HH:mm', day: 'MM-dd' },

@@ -57,6 +57,7 @@ public sealed class HeatGridTests : BunitContext
 
         Assert.Empty(grid.FindAll("img"));
         Assert.Equal(Evil, grid.Find(".heat-region").TextContent);
+        Assert.Equal(Evil, grid.Find(".heat-region").GetAttribute("title")); // the whole name, when the cell cuts it short
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed partial class RuleEditor
             var template = Catalog.Find(From ?? TemplateRule)?.Options ?? Catalog.Rules.FirstOrDefault()?.Options;
             var copy = template is null ? new Detection.Rules.DetectionRuleOptions() : RuleJson.Copy(template);
             copy.Name = template is null ? "new-rule" : template.Name + "-copy";
-            _json = RuleJson.Write(copy);
+            _json = RuleJson.WriteCompact(copy);
             (_baseline, _configuredJson, _history, _openAlerts) = ("", null, [], 0);
             return;
         }
@@ -86,8 +86,9 @@ public sealed partial class RuleEditor
             return;
         }
 
-        _json = _baseline = RuleJson.Write(_current.Options);
-        _configuredJson = _current.Origin == RuleOrigin.Edited && Catalog.Configured(Name!) is { } configured ? RuleJson.Write(configured) : null;
+        _json = RuleJson.WriteCompact(_current.Options);
+        _baseline = RuleJson.Write(_current.Options);
+        _configuredJson = _current.Origin == RuleOrigin.Edited && Catalog.Configured(Name!) is { } configured ? RuleJson.WriteCompact(configured) : null;
         _history = Catalog.History(Name, 20);
         _openAlerts = Alerts.Snapshot().Count(a => a.Rule == Name && a.Status is AlertStatus.Firing or AlertStatus.Acknowledged);
     }
@@ -177,6 +178,8 @@ public sealed partial class RuleEditor
         (_, true) => L["SavedRelearn"],
         (_, false) => IsNew ? L["CheckNew"] : L["CheckRelearn", _openAlerts],
     };
+
+    private static string Readable(string storedJson) => RuleJson.Read(storedJson).Rule is { } rule ? RuleJson.WriteCompact(rule) : storedJson;
 
     private string ActionText(RuleChangeAction action) => L["Action" + action];
 }
