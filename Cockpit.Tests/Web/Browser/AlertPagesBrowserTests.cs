@@ -63,16 +63,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         Book.Acknowledge(surge, "wang.fang");
 
         var page = await _chromium!.NewSignedInPageAsync(_address, "viewer", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var errors = PageProblems.Watch(page);
 
         // The list: open alerts newest first, with marks; markup from sources stays text.
         await page.GotoAsync(new Uri(_address, "alerts").ToString());
@@ -89,7 +80,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         await Assertions.Expect(rows).ToHaveCountAsync(5, new() { Timeout = 10_000 });
         Assert.Equal(haizhu, (await Ids(rows))[1]);
         await Assertions.Expect(page.Locator("img")).ToHaveCountAsync(0);
-        await Screenshot(page, "alerts.png");
+        await PageProblems.ScreenshotAsync(page, "alerts.png");
 
         // The group link form a notification carries.
         await page.GotoAsync(new Uri(_address, "alerts?filter=" + Uri.EscapeDataString("{region=\"tianhe\",rule=\"complaint-surge\"}")).ToString());
@@ -110,7 +101,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         Book.Resolve(surge, "chen.jing");
         await Assertions.Expect(page.Locator("dd[data-field='resolved']")).ToHaveTextAsync("chen.jing", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("img")).ToHaveCountAsync(0);
-        await Screenshot(page, "alert-detail.png");
+        await PageProblems.ScreenshotAsync(page, "alert-detail.png");
 
         // "Likely caused by" leads to the cause.
         await page.Locator("dd[data-field='inhibited'] a").ClickAsync();
@@ -139,9 +130,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
             """);
         var page = await context.NewPageAsync();
         await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName("viewer"), CockpitWebFactory.UserPassword("viewer"));
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
+        var errors = PageProblems.Watch(page);
 
         await page.GotoAsync(new Uri(_address, "alerts").ToString());
         var groups = page.Locator("tbody.alert-group");
@@ -167,7 +156,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         await page.WaitForFunctionAsync("window.__shown.length > 0", null, new() { Timeout = 10_000 });
         Assert.Equal(["Critical: network-outage|Network availability in Tianhe at 71%, expected 99.9% " + Evil], await page.EvaluateAsync<string[]>("window.__shown"));
         await Assertions.Expect(page.Locator("img")).ToHaveCountAsync(0);
-        await Screenshot(page, "inbox.png");
+        await PageProblems.ScreenshotAsync(page, "inbox.png");
 
         // The alert page: the series from the store, what accounts for the surge, and what is related.
         await page.Locator($"tr[data-alert-id='{surge}'] .col-rule a").ClickAsync();
@@ -178,14 +167,14 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("dd[data-related='region'] .related-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".note-text")).ToHaveTextAsync("Hotline queue overflowing. " + Evil);
         await Assertions.Expect(page.Locator("img")).ToHaveCountAsync(0);
-        await Screenshot(page, "inbox-detail.png");
+        await PageProblems.ScreenshotAsync(page, "inbox-detail.png");
 
         // In Chinese, chosen through the language switch's endpoint (remembered in a cookie).
         await page.GotoAsync(new Uri(_address, "culture?c=zh-CN&redirect=/alerts").ToString());
         await Assertions.Expect(page.Locator(".alerts-head h1")).ToHaveTextAsync("值班收件箱");
         await Assertions.Expect(page.Locator(".alerts-count")).ToHaveTextAsync("5 个分组中有 5 条告警");
         await Assertions.Expect(page.Locator(".alarm-button")).ToHaveTextAsync("提醒已开启：严重告警将通知并响铃");
-        await Screenshot(page, "inbox-zh.png");
+        await PageProblems.ScreenshotAsync(page, "inbox-zh.png");
 
         Assert.Empty(errors);
         await context.CloseAsync();
@@ -226,12 +215,4 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
 
     private static async Task<long[]> Ids(ILocator rows) =>
         [.. (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.alertId)")).Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))];
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        await page.WaitForTimeoutAsync(500);
-        var path = Path.Combine(ChromiumBrowser.ScreenshotDirectory(), name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000);
-    }
 }

@@ -52,16 +52,7 @@ public sealed class ExploreBrowserTests : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName(ApiRoles.Analyst), CockpitWebFactory.UserPassword(ApiRoles.Analyst));
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var errors = PageProblems.Watch(page);
 
         // The shared link names only part of the state; once the circuit is up the address says all of it.
         await page.GotoAsync(new Uri(_address, "explore?" + ExploreHost.Query(_from, "&dim=region&dim=category&dim=channel")).ToString());
@@ -74,7 +65,7 @@ public sealed class ExploreBrowserTests : IAsyncLifetime
         await Assertions.Expect(chart.Locator(".apexcharts-legend-text")).ToHaveCountAsync(6);
         await Assertions.Expect(chart.Locator(".apexcharts-legend-text").Nth(3)).ToHaveTextAsync("haizhu (week before)");
         await Assertions.Expect(page.Locator("img")).ToHaveCountAsync(0);
-        await Screenshot(page, "explore.png");
+        await PageProblems.ScreenshotAsync(page, "explore.png");
 
         // CSV of what is shown, fetched from the page's link (Debian's Chromium cancels Playwright downloads).
         var link = page.Locator("[data-testid=explore-csv]");
@@ -129,14 +120,6 @@ public sealed class ExploreBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("数据探索");
         await Assertions.Expect(page.Locator(".contribution-headline")).ToHaveTextAsync("tianhe · broadband · hotline：占增幅的 91%");
         await Assertions.Expect(page.Locator(".chart[data-chart='explore'] .apexcharts-legend-text").Nth(5)).ToHaveTextAsync("tianhe（上一周）");
-        await Screenshot(page, "explore-zh.png");
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        await page.WaitForTimeoutAsync(500);
-        var path = Path.Combine(ChromiumBrowser.ScreenshotDirectory(), name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000);
+        await PageProblems.ScreenshotAsync(page, "explore-zh.png");
     }
 }

@@ -32,26 +32,11 @@ public sealed class LoginBrowserTests : IAsyncLifetime
         _factory.Dispose();
     }
 
-    private static List<string> WatchErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        return errors;
-    }
-
     [Fact]
     public async Task Login_ThroughTheForm_SeesTheWallThenSignsOut()
     {
         var page = await _chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var errors = WatchErrors(page);
+        var errors = PageProblems.Watch(page);
 
         // The wall sends a stranger to the login page.
         await page.GotoAsync(_address.ToString());
@@ -72,7 +57,7 @@ public sealed class LoginBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToBeVisibleAsync();
         await page.FillAsync("#login-password", "");
         await page.Locator("#login-name").FocusAsync();
-        await Screenshot(page, "login.png");
+        await PageProblems.ScreenshotAsync(page, "login.png");
 
         // The right one: back to where the person wanted to go, the live wall, with their name and role.
         await page.FillAsync("#login-password", CockpitWebFactory.UserPassword("oncall"));
@@ -81,7 +66,7 @@ public sealed class LoginBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-chart=complaints]")).ToHaveAttributeAsync("data-points", new Regex("^[1-9][0-9]*$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync("Test oncall");
         await Assertions.Expect(page.Locator(".user-role")).ToHaveAttributeAsync("data-role", "oncall");
-        await Screenshot(page, "login-wall.png");
+        await PageProblems.ScreenshotAsync(page, "login-wall.png");
 
         // Signing out ends the session: the wall is closed again.
         await page.ClickAsync("[data-testid=logout]");
@@ -96,7 +81,7 @@ public sealed class LoginBrowserTests : IAsyncLifetime
     public async Task DisplayKey_OpensTheWallOnly()
     {
         var page = await _chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var errors = WatchErrors(page);
+        var errors = PageProblems.Watch(page);
 
         await page.GotoAsync(new Uri(_address, "/?key=" + DisplaySecret).ToString());
 
@@ -115,13 +100,5 @@ public sealed class LoginBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToContainTextAsync("opens the wall only");
 
         Assert.Empty(errors);
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        await page.WaitForTimeoutAsync(300);
-        var path = Path.Combine(ChromiumBrowser.ScreenshotDirectory(), name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000);
     }
 }

@@ -32,9 +32,7 @@ public sealed class RuleEditorBrowserTests : IAsyncLifetime
     public async Task Admin_EditsARuleInTheEditor_SeesTheImpact_AndTheTableShowsWhoChangedIt()
     {
         var page = await _chromium!.NewSignedInPageAsync(_address, "admin", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
+        var errors = PageProblems.Watch(page);
 
         await Flow(page);
         Assert.Empty(errors);
@@ -58,7 +56,7 @@ public sealed class RuleEditorBrowserTests : IAsyncLifetime
         await page.Locator("[data-action=save]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=rule-status]")).ToContainTextAsync("Saved and in force");
         await Assertions.Expect(page.Locator("[data-testid=rule-history]")).ToContainTextAsync("changed");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.ScreenshotDirectory(), "admin-rule-editor.png"), FullPage = true });
+        await PageProblems.ScreenshotAsync(page, "admin-rule-editor.png");
 
         Assert.Equal(3, _factory.Services.GetRequiredService<IRuleCatalog>().Find("complaint-surge")!.Options.PendingPoints);
         await page.GotoAsync(new Uri(_address, "/admin#rules").ToString());

@@ -43,15 +43,7 @@ public sealed partial class WallBrowserTests : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName(ApiRoles.Viewer), CockpitWebFactory.UserPassword(ApiRoles.Viewer));
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var errors = PageProblems.Watch(page);
         await page.GotoAsync(new Uri(_address, query).ToString());
         return (page, errors);
     }
