@@ -11,41 +11,21 @@ namespace Cockpit.Tests.Web.Browser;
 /// The alert pages as someone following a notification link sees them: real host on a socket (simulator off, so the
 /// alerts are the ones pushed here), Debian's Chromium, screenshots saved for review.
 /// </summary>
-public sealed class AlertPagesBrowserTests : IAsyncLifetime
+public sealed class AlertPagesBrowserTests() : BrowserTest(
+    new CockpitWebFactory()
+        .With("Cockpit:Simulator:Enabled", "false")
+        .With("Cockpit:Alerting:InhibitRules:0:SourceMatchers:0", "rule=network-outage")
+        .With("Cockpit:Alerting:InhibitRules:0:TargetMatchers:0", "rule=complaint-surge")
+        .With("Cockpit:Alerting:InhibitRules:0:Equal:0", "region"))
 {
     private const string Evil = "<img src=x onerror=alert(1)>";
     private static readonly DateTimeOffset Time = new(2026, 11, 24, 6, 40, 0, TimeSpan.Zero);
 
-    private readonly CockpitWebFactory _factory = new CockpitWebFactory()
-        .With("Cockpit:Simulator:Enabled", "false")
-        .With("Cockpit:Alerting:InhibitRules:0:SourceMatchers:0", "rule=network-outage")
-        .With("Cockpit:Alerting:InhibitRules:0:TargetMatchers:0", "rule=complaint-surge")
-        .With("Cockpit:Alerting:InhibitRules:0:Equal:0", "region");
-
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _factory.StartOnKestrel();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
-    }
-
-    private IAlertBook Book => _factory.Services.GetRequiredService<IAlertBook>();
+    private IAlertBook Book => Factory.Services.GetRequiredService<IAlertBook>();
 
     private long Push(string rule, string region, AlertSeverity severity, string summary, double value, double expected, int minute)
     {
-        _factory.Services.GetRequiredService<IAlertSignalSink>().Accept(new AlertSignal(
+        Factory.Services.GetRequiredService<IAlertSignalSink>().Accept(new AlertSignal(
             rule, rule.StartsWith("network", StringComparison.Ordinal) ? "network" : "complaints",
             new Dictionary<string, string> { ["region"] = region }, Firing: true, severity, summary, value, expected, 0.93, Time.AddMinutes(minute)));
         return Book.Snapshot().Single(a => a.Rule == rule && a.Tags["region"] == region).Id;
@@ -62,11 +42,11 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         Book.AddNote(surge, "wang.fang", "Likely the outage: towers in Tianhe down since 14:38. " + Evil);
         Book.Acknowledge(surge, "wang.fang");
 
-        var page = await _chromium!.NewSignedInPageAsync(_address, "viewer", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var page = await Chromium.NewSignedInPageAsync(Address, "viewer", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         var errors = PageProblems.Watch(page);
 
         // The list: open alerts newest first, with marks; markup from sources stays text.
-        await page.GotoAsync(new Uri(_address, "alerts").ToString());
+        await page.GotoAsync(new Uri(Address, "alerts").ToString());
         var rows = page.Locator("tr.alert-table-row");
         await Assertions.Expect(rows).ToHaveCountAsync(4);
         Assert.Equal([outage, odd, liwan, surge], await Ids(rows)); // grouped by rule and region: firing groups first
@@ -83,7 +63,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         await PageProblems.ScreenshotAsync(page, "alerts.png");
 
         // The group link form a notification carries.
-        await page.GotoAsync(new Uri(_address, "alerts?filter=" + Uri.EscapeDataString("{region=\"tianhe\",rule=\"complaint-surge\"}")).ToString());
+        await page.GotoAsync(new Uri(Address, "alerts?filter=" + Uri.EscapeDataString("{region=\"tianhe\",rule=\"complaint-surge\"}")).ToString());
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         Assert.Equal([surge], await Ids(rows));
         await Assertions.Expect(page.Locator(".filter-text")).ToHaveTextAsync("{region=\"tianhe\",rule=\"complaint-surge\"}");
@@ -120,7 +100,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         Book.AddNote(surge, "wang.fang", "Hotline queue overflowing. " + Evil);
         await WriteSurgeAsync();
 
-        var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         // Headless Chromium has no notification UI: record what the page would show instead.
         await context.AddInitScriptAsync("""
             window.__shown = [];
@@ -129,10 +109,10 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
             window.Notification.requestPermission = async () => "granted";
             """);
         var page = await context.NewPageAsync();
-        await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName("viewer"), CockpitWebFactory.UserPassword("viewer"));
+        await ChromiumBrowser.SignInAsync(page, Address, CockpitWebFactory.UserName("viewer"), CockpitWebFactory.UserPassword("viewer"));
         var errors = PageProblems.Watch(page);
 
-        await page.GotoAsync(new Uri(_address, "alerts").ToString());
+        await page.GotoAsync(new Uri(Address, "alerts").ToString());
         var groups = page.Locator("tbody.alert-group");
         await Assertions.Expect(groups).ToHaveCountAsync(3);
         await Assertions.Expect(groups.First.Locator(".group-value")).ToHaveTextAsync(["rule=network-latency", "region=tianhe"]); // all firing warnings: newest start first
@@ -170,7 +150,7 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
         await PageProblems.ScreenshotAsync(page, "inbox-detail.png");
 
         // In Chinese, chosen through the language switch's endpoint (remembered in a cookie).
-        await page.GotoAsync(new Uri(_address, "culture?c=zh-CN&redirect=/alerts").ToString());
+        await page.GotoAsync(new Uri(Address, "culture?c=zh-CN&redirect=/alerts").ToString());
         await Assertions.Expect(page.Locator(".alerts-head h1")).ToHaveTextAsync("值班收件箱");
         await Assertions.Expect(page.Locator(".alerts-count")).ToHaveTextAsync("5 个分组中有 5 条告警");
         await Assertions.Expect(page.Locator(".alarm-button")).ToHaveTextAsync("提醒已开启：严重告警将通知并响铃");
@@ -198,11 +178,11 @@ public sealed class AlertPagesBrowserTests : IAsyncLifetime
             }
         }
 
-        using var client = new HttpClient { BaseAddress = _address };
+        using var client = new HttpClient { BaseAddress = Address };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", Cockpit.Ingest.Write.IngestOptions.DemoSecret);
         using var response = await client.PostAsync("write?precision=s", new StringContent(lines.ToString()));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var store = _factory.Services.GetRequiredService<Cockpit.Ingest.Storage.IMetricStore>();
+        var store = Factory.Services.GetRequiredService<Cockpit.Ingest.Storage.IMetricStore>();
         var query = new Cockpit.Ingest.Storage.MetricQuery
         {
             Measurement = "complaints", Field = "count", From = Time.AddHours(-1), To = Time.AddMinutes(20), Bucket = TimeSpan.FromMinutes(1), Aggregate = Cockpit.Ingest.Storage.Aggregate.Count,

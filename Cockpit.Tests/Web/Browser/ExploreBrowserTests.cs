@@ -12,50 +12,35 @@ namespace Cockpit.Tests.Web.Browser;
 /// Debian's Chromium, the chart, the contribution table, the CSV download and a screenshot for review.
 /// </summary>
 /// <remarks>Each page signs in through the login form first (an analyst; an admin for the Chinese screenshot).</remarks>
-public sealed class ExploreBrowserTests : IAsyncLifetime
+public sealed class ExploreBrowserTests() : BrowserTest(ExploreHost.Create())
 {
-    private readonly CockpitWebFactory _factory = ExploreHost.Create();
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
     private DateTimeOffset _from;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _address = _factory.StartOnKestrel();
-        _from = ExploreHost.PeriodStart(_factory.Services.GetRequiredService<TimeProvider>());
+        await base.InitializeAsync();
+        _from = ExploreHost.PeriodStart(Factory.Services.GetRequiredService<TimeProvider>());
         // No cookie container: the analyst's session cookie goes in the Cookie header as given.
-        using (var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = _address })
+        using (var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = Address })
         {
-            await ExploreHost.WriteAsync(client, _from, await _factory.SessionCookieAsync("analyst"));
+            await ExploreHost.WriteAsync(client, _from, await Factory.SessionCookieAsync("analyst"));
         }
-
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
     }
 
     [Fact]
     public async Task Explore_SharedLink_ChartTableCsvAndLiveControls()
     {
-        await using var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             Locale = "en-US",
         });
         var page = await context.NewPageAsync();
-        await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName(ApiRoles.Analyst), CockpitWebFactory.UserPassword(ApiRoles.Analyst));
+        await ChromiumBrowser.SignInAsync(page, Address, CockpitWebFactory.UserName(ApiRoles.Analyst), CockpitWebFactory.UserPassword(ApiRoles.Analyst));
         var errors = PageProblems.Watch(page);
 
         // The shared link names only part of the state; once the circuit is up the address says all of it.
-        await page.GotoAsync(new Uri(_address, "explore?" + ExploreHost.Query(_from, "&dim=region&dim=category&dim=channel")).ToString());
+        await page.GotoAsync(new Uri(Address, "explore?" + ExploreHost.Query(_from, "&dim=region&dim=category&dim=channel")).ToString());
         await page.WaitForURLAsync(new Regex("agg=sum&.*bucket=1m&by=region&cmp=week&dim=region&dim=category&dim=channel$"));
         await Assertions.Expect(page.Locator(".contribution-headline")).ToHaveTextAsync("tianhe · broadband · hotline: 91 % of the surge");
         await Assertions.Expect(page.Locator(".contribution-row .contribution-label")).ToHaveTextAsync(
@@ -97,7 +82,7 @@ public sealed class ExploreBrowserTests : IAsyncLifetime
         await Assertions.Expect(second.Locator("[data-testid=compare]")).ToHaveValueAsync("day");
 
         // A bad address says what is wrong in plain words.
-        await second.GotoAsync(new Uri(_address, "explore?range=7d&bucket=1m").ToString());
+        await second.GotoAsync(new Uri(Address, "explore?range=7d&bucket=1m").ToString());
         await Assertions.Expect(second.Locator(".explore-problems li")).ToHaveTextAsync(
             "A bucket of 1m gives 10080 points per line over this range; at most 2000 are drawn. Use 15m, 1h, 1d.");
 
@@ -107,15 +92,15 @@ public sealed class ExploreBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Explore_ChineseBrowser_ChineseView()
     {
-        await using var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             Locale = "zh-CN",
         });
         var page = await context.NewPageAsync();
-        await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName(ApiRoles.Admin), CockpitWebFactory.UserPassword(ApiRoles.Admin));
+        await ChromiumBrowser.SignInAsync(page, Address, CockpitWebFactory.UserName(ApiRoles.Admin), CockpitWebFactory.UserPassword(ApiRoles.Admin));
 
-        await page.GotoAsync(new Uri(_address, "explore?" + ExploreHost.Query(_from, "&dim=region&dim=category&dim=channel")).ToString());
+        await page.GotoAsync(new Uri(Address, "explore?" + ExploreHost.Query(_from, "&dim=region&dim=category&dim=channel")).ToString());
         await page.WaitForURLAsync(new Regex("agg=sum"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("数据探索");
         await Assertions.Expect(page.Locator(".contribution-headline")).ToHaveTextAsync("tianhe · broadband · hotline：占增幅的 91%");

@@ -15,7 +15,10 @@ namespace Cockpit.Tests.Web.Browser;
 /// through the page while the viewer watches and has nothing to press (and the API refuses the viewer). Real host on
 /// a socket (simulator off, a test ingest token), Debian's Chromium, one browser context per person.
 /// </summary>
-public sealed class InboxAckBrowserTests : IAsyncLifetime
+public sealed class InboxAckBrowserTests() : BrowserTest(
+    new CockpitWebFactory()
+        .With("Cockpit:Simulator:Enabled", "false")
+        .WithTestIngestToken())
 {
     // Records, from the first script of every page, whether an acting button (ack, resolve, silence) ever exists in it.
     private const string ActionWatch = """
@@ -26,32 +29,9 @@ public sealed class InboxAckBrowserTests : IAsyncLifetime
         }).observe(document, { childList: true, subtree: true });
         """;
 
-    private readonly CockpitWebFactory _factory = new CockpitWebFactory()
-        .With("Cockpit:Simulator:Enabled", "false")
-        .WithTestIngestToken();
-
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _factory.StartOnKestrel();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
-    }
-
     private async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenInboxAsync(string role)
     {
-        var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1600, Height = 900 },
             Locale = "en-GB",
@@ -59,8 +39,8 @@ public sealed class InboxAckBrowserTests : IAsyncLifetime
         await context.AddInitScriptAsync(ActionWatch);
         var page = await context.NewPageAsync();
         var problems = PageProblems.Watch(page);
-        await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName(role), CockpitWebFactory.UserPassword(role));
-        await page.GotoAsync(new Uri(_address, "alerts").ToString());
+        await ChromiumBrowser.SignInAsync(page, Address, CockpitWebFactory.UserName(role), CockpitWebFactory.UserPassword(role));
+        await page.GotoAsync(new Uri(Address, "alerts").ToString());
         // The alarm button is enabled once the circuit runs the page: from here on, changes can only arrive by push.
         await Assertions.Expect(page.Locator(".alarm-button")).ToBeEnabledAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator(".alert-table-empty")).ToBeVisibleAsync();
@@ -75,8 +55,8 @@ public sealed class InboxAckBrowserTests : IAsyncLifetime
         var (oncallContext, oncall, oncallProblems) = await OpenInboxAsync(ApiRoles.OnCall);
 
         // The shipped network-outage rule fires on the first point of a cell reporting an outage.
-        var now = _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await HttpIngest.WriteAsync(_address,
+        var now = Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await HttpIngest.WriteAsync(Address,
         [
             HttpIngest.Line(MetricNames.Network, [(MetricNames.RegionTag, "tianhe"), (MetricNames.CellTag, "gz-th-0042")], MetricNames.OutagesField, 0, now.AddMinutes(-2)),
             HttpIngest.Line(MetricNames.Network, [(MetricNames.RegionTag, "tianhe"), (MetricNames.CellTag, "gz-th-0042")], MetricNames.OutagesField, 1, now),
@@ -130,7 +110,7 @@ public sealed class InboxAckBrowserTests : IAsyncLifetime
         Assert.Equal(0, await viewer.EvaluateAsync<int>("() => window.__actionButtons"));
 
         // The server refuses the viewer whatever the page shows; the ack stays the on-call user's.
-        using var api = new HttpClient { BaseAddress = _address };
+        using var api = new HttpClient { BaseAddress = Address };
         api.DefaultRequestHeaders.Authorization = CockpitWebFactory.ApiBearer(ApiRoles.Viewer);
         using (var refused = await api.PostAsync($"api/alerts/{id}/ack", null))
         {
@@ -142,7 +122,7 @@ public sealed class InboxAckBrowserTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Forbidden, resolveRefused.StatusCode);
         }
 
-        var alert = _factory.Services.GetRequiredService<IAlertBook>().Find(id)!;
+        var alert = Factory.Services.GetRequiredService<IAlertBook>().Find(id)!;
         Assert.Equal(CockpitWebFactory.UserName(ApiRoles.OnCall), alert.AcknowledgedBy);
 
         Assert.Empty(viewerProblems);

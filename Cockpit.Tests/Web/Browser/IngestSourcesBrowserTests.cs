@@ -11,35 +11,15 @@ namespace Cockpit.Tests.Web.Browser;
 /// The ingest sources on /admin as an admin watches them: a write through <c>/write</c> shows up in the open page by
 /// itself. Real host on a socket (simulator off, a test ingest token), Debian's Chromium, a screenshot for review.
 /// </summary>
-public sealed class IngestSourcesBrowserTests : IAsyncLifetime
-{
-    private readonly CockpitWebFactory _factory = new CockpitWebFactory()
+public sealed class IngestSourcesBrowserTests() : BrowserTest(
+    new CockpitWebFactory()
         .With("Cockpit:Simulator:Enabled", "false")
-        .WithTestIngestToken();
-
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _factory.StartOnKestrel();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
-    }
-
+        .WithTestIngestToken())
+{
     [Fact]
     public async Task Admin_WriteThroughWrite_SourcesPanelFollowsWithoutReload()
     {
-        var page = await _chromium!.NewSignedInPageAsync(_address, ApiRoles.Admin, new BrowserNewPageOptions
+        var page = await Chromium.NewSignedInPageAsync(Address, ApiRoles.Admin, new BrowserNewPageOptions
         {
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             Locale = "en-GB",
@@ -53,7 +33,7 @@ public sealed class IngestSourcesBrowserTests : IAsyncLifetime
                 socket.FrameReceived += (_, _) => Interlocked.Increment(ref frames);
             }
         };
-        await page.GotoAsync(new Uri(_address, "admin").ToString());
+        await page.GotoAsync(new Uri(Address, "admin").ToString());
         var http = page.Locator("#sources tr[data-source='http']");
         await Assertions.Expect(http.Locator(".source-accepted")).ToHaveTextAsync("0 lines · 0 points");
         await Assertions.Expect(page.Locator("#sources tr[data-source='simulator'] .source-state")).ToHaveAttributeAsync("data-state", "off");
@@ -69,13 +49,13 @@ public sealed class IngestSourcesBrowserTests : IAsyncLifetime
         await page.WaitForTimeoutAsync(2_500);
         await page.EvaluateAsync("() => window.__sameDocument = true");
 
-        var now = _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await HttpIngest.WriteAsync(_address,
+        var now = Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await HttpIngest.WriteAsync(Address,
         [
             HttpIngest.Line(MetricNames.Complaints, [(MetricNames.RegionTag, "tianhe"), (MetricNames.ChannelTag, "hotline")], MetricNames.CountField, 4, now.AddMinutes(-1)),
             HttpIngest.Line(MetricNames.Complaints, [(MetricNames.RegionTag, "tianhe"), (MetricNames.ChannelTag, "hotline")], MetricNames.CountField, 5, now),
         ]);
-        using (var client = new HttpClient { BaseAddress = _address })
+        using (var client = new HttpClient { BaseAddress = Address })
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", HttpIngest.Token);
             using var bad = await client.PostAsync("write", new StringContent("complaints,region=liwan count=<img\\ src=x\\ onerror=alert(1)>\n"));
@@ -91,7 +71,7 @@ public sealed class IngestSourcesBrowserTests : IAsyncLifetime
         await PageProblems.ScreenshotAsync(page, "admin.png");
 
         // In Chinese, through the language switch's endpoint.
-        await page.GotoAsync(new Uri(_address, "culture?c=zh-CN&redirect=/admin").ToString());
+        await page.GotoAsync(new Uri(Address, "culture?c=zh-CN&redirect=/admin").ToString());
         await Assertions.Expect(page.Locator("#sources h2")).ToHaveTextAsync("数据源");
         await Assertions.Expect(page.Locator("#sources thead th")).ToHaveTextAsync(["数据源", "状态", "已接收", "已拒绝", "最近数据", "最近问题"]);
         await Assertions.Expect(page.Locator("#sources tr[data-source='http'] .source-accepted")).ToHaveTextAsync("2 行 · 2 个数据点");

@@ -5,41 +5,21 @@ using Microsoft.Playwright;
 namespace Cockpit.Tests.Web.Browser;
 
 /// <summary>Signing in as a person does it, in Debian's Chromium: the form, the wall behind it, signing out; and a wall screen's key.</summary>
-public sealed class LoginBrowserTests : IAsyncLifetime
+public sealed class LoginBrowserTests() : BrowserTest(
+    new CockpitWebFactory()
+        .With("Cockpit:Display:Keys:0:Name", "floor-2-tv")
+        .With("Cockpit:Display:Keys:0:Secret", DisplaySecret))
 {
     private const string DisplaySecret = "floor-2-tv-secret-0123456789";
-
-    private readonly CockpitWebFactory _factory = new CockpitWebFactory()
-        .With("Cockpit:Display:Keys:0:Name", "floor-2-tv")
-        .With("Cockpit:Display:Keys:0:Secret", DisplaySecret);
-
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _factory.StartOnKestrel();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
-    }
 
     [Fact]
     public async Task Login_ThroughTheForm_SeesTheWallThenSignsOut()
     {
-        var page = await _chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await Chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var errors = PageProblems.Watch(page);
 
         // The wall sends a stranger to the login page.
-        await page.GotoAsync(_address.ToString());
+        await page.GotoAsync(Address.ToString());
         await page.WaitForURLAsync(new Regex("/login\\?ReturnUrl=%2F$"));
         await Assertions.Expect(page.Locator("h1.login-title")).ToHaveTextAsync("Sign in");
 
@@ -62,7 +42,7 @@ public sealed class LoginBrowserTests : IAsyncLifetime
         // The right one: back to where the person wanted to go, the live wall, with their name and role.
         await page.FillAsync("#login-password", CockpitWebFactory.UserPassword("oncall"));
         await page.ClickAsync("button.login-submit");
-        await page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await page.WaitForURLAsync(new Uri(Address, "/").ToString());
         await Assertions.Expect(page.Locator("[data-chart=complaints]")).ToHaveAttributeAsync("data-points", new Regex("^[1-9][0-9]*$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync("Test oncall");
         await Assertions.Expect(page.Locator(".user-role")).ToHaveAttributeAsync("data-role", "oncall");
@@ -71,7 +51,7 @@ public sealed class LoginBrowserTests : IAsyncLifetime
         // Signing out ends the session: the wall is closed again.
         await page.ClickAsync("[data-testid=logout]");
         await page.WaitForURLAsync(new Regex("/login$"));
-        await page.GotoAsync(new Uri(_address, "alerts").ToString());
+        await page.GotoAsync(new Uri(Address, "alerts").ToString());
         await page.WaitForURLAsync(new Regex("/login\\?ReturnUrl=%2Falerts$"));
 
         Assert.Empty(errors);
@@ -80,13 +60,13 @@ public sealed class LoginBrowserTests : IAsyncLifetime
     [Fact]
     public async Task DisplayKey_OpensTheWallOnly()
     {
-        var page = await _chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await Chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var errors = PageProblems.Watch(page);
 
-        await page.GotoAsync(new Uri(_address, "/?key=" + DisplaySecret).ToString());
+        await page.GotoAsync(new Uri(Address, "/?key=" + DisplaySecret).ToString());
 
         // The key leaves the address bar; the wall runs live.
-        await page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await page.WaitForURLAsync(new Uri(Address, "/").ToString());
         await Assertions.Expect(page.Locator("[data-chart=complaints]")).ToHaveAttributeAsync("data-points", new Regex("^[1-9][0-9]*$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync("floor-2-tv");
 
@@ -95,7 +75,7 @@ public sealed class LoginBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=not-authorized]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr.alert-table-row")).ToHaveCountAsync(0);
 
-        await page.GotoAsync(new Uri(_address, "alerts").ToString());
+        await page.GotoAsync(new Uri(Address, "alerts").ToString());
         await page.WaitForURLAsync(new Regex("/access-denied\\?ReturnUrl=%2Falerts$"));
         await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToContainTextAsync("opens the wall only");
 

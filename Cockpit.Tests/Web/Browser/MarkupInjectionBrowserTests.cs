@@ -15,7 +15,10 @@ namespace Cockpit.Tests.Web.Browser;
 /// wall (heat grid, ticker, focus chart). On each page no dialog opens, no <c>img[src=x]</c> exists and no injected
 /// script ran. Real host on a socket (simulator off, a test ingest token), Debian's Chromium.
 /// </summary>
-public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
+public sealed class MarkupInjectionBrowserTests() : BrowserTest(
+    new CockpitWebFactory()
+        .With("Cockpit:Simulator:Enabled", "false")
+        .WithTestIngestToken())
 {
     /// <summary>The issue's own example: an alert(1) dialog if it ever becomes markup.</summary>
     private const string ImgAlert = "<img src=x onerror=alert(1)>";
@@ -26,30 +29,13 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
     /// <summary>An image whose error handler sets a flag (no dialog to notice).</summary>
     private const string ImgFlag = "<img src=x onerror=window.__pwned='img'>";
 
-    private readonly CockpitWebFactory _factory = new CockpitWebFactory()
-        .With("Cockpit:Simulator:Enabled", "false")
-        .WithTestIngestToken();
-
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
     private DateTimeOffset _now;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _address = _factory.StartOnKestrel();
-        _now = _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await base.InitializeAsync();
+        _now = Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await WriteAsync();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
     }
 
     private DateTimeOffset PeriodEnd => new(_now.UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, TimeSpan.Zero);
@@ -67,7 +53,7 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
     {
         var (page, problems) = await OpenAsync(ApiRoles.Analyst);
         var (from, to) = (PeriodEnd.AddHours(-3), PeriodEnd.AddHours(-1));
-        await page.GotoAsync(new Uri(_address, string.Create(CultureInfo.InvariantCulture,
+        await page.GotoAsync(new Uri(Address, string.Create(CultureInfo.InvariantCulture,
             $"explore?m=complaints&field=count&from={from:yyyy-MM-ddTHH}%3A00%3A00Z&to={to:yyyy-MM-ddTHH}%3A00%3A00Z&cmp=week&by=region&dim=region&dim=channel")).ToString());
 
         // Once the circuit runs the page it writes the whole state into the address; from then on the page is live.
@@ -113,7 +99,7 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
     public async Task Inbox_AlertOnTagValuesWithMarkup_ListAndDetailShowText()
     {
         var (page, problems) = await OpenAsync(ApiRoles.OnCall);
-        await page.GotoAsync(new Uri(_address, "alerts?filter=" + Uri.EscapeDataString("{rule=\"network-outage\"}")).ToString());
+        await page.GotoAsync(new Uri(Address, "alerts?filter=" + Uri.EscapeDataString("{rule=\"network-outage\"}")).ToString());
 
         var img = page.Locator("tr.alert-table-row").Filter(new() { Has = page.Locator(".col-region", new() { HasTextString = ImgAlert }) });
         var script = page.Locator("tr.alert-table-row").Filter(new() { Has = page.Locator(".col-region", new() { HasTextString = Script }) });
@@ -148,7 +134,7 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
     public async Task Wall_DistrictsWithMarkup_HeatGridTickerAndFocusShowText()
     {
         var (page, problems) = await OpenAsync(ApiRoles.Viewer, 1920, 1080);
-        await page.GotoAsync(new Uri(_address, "?district=" + Uri.EscapeDataString(ImgAlert)).ToString());
+        await page.GotoAsync(new Uri(Address, "?district=" + Uri.EscapeDataString(ImgAlert)).ToString());
 
         await Assertions.Expect(page.Locator(".heat-region").GetByText(ImgAlert, new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".heat-region").GetByText(Script, new() { Exact = true })).ToBeVisibleAsync();
@@ -169,7 +155,7 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
 
     private async Task<(IPage Page, List<string> Problems)> OpenAsync(string role, int width = 1600, int height = 1000)
     {
-        var page = await _chromium!.NewSignedInPageAsync(_address, role, new BrowserNewPageOptions
+        var page = await Chromium.NewSignedInPageAsync(Address, role, new BrowserNewPageOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
@@ -227,14 +213,14 @@ public sealed class MarkupInjectionBrowserTests : IAsyncLifetime
             });
         }
 
-        await HttpIngest.WriteAsync(_address, lines);
-        await HttpIngest.WriteAsync(_address,
+        await HttpIngest.WriteAsync(Address, lines);
+        await HttpIngest.WriteAsync(Address,
         [
             HttpIngest.Line(MetricNames.Network, [(MetricNames.RegionTag, ImgAlert), (MetricNames.CellTag, ImgFlag)], MetricNames.OutagesField, 1, _now),
             HttpIngest.Line(MetricNames.Network, [(MetricNames.RegionTag, Script), (MetricNames.CellTag, "gz-0007")], MetricNames.OutagesField, 1, _now),
         ]);
 
-        var store = _factory.Services.GetRequiredService<IMetricStore>();
+        var store = Factory.Services.GetRequiredService<IMetricStore>();
         var query = new MetricQuery
         {
             Measurement = MetricNames.Complaints, Field = MetricNames.CountField, From = weekAgo, To = _now.AddMinutes(1), Bucket = TimeSpan.FromDays(1), Aggregate = Aggregate.Count,

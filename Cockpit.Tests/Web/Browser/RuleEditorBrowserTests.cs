@@ -6,32 +6,13 @@ using Microsoft.Playwright;
 namespace Cockpit.Tests.Web.Browser;
 
 /// <summary>An admin changes a rule as a person does, in Debian's Chromium: from the rules table to the editor and back.</summary>
-public sealed class RuleEditorBrowserTests : IAsyncLifetime
+public sealed class RuleEditorBrowserTests() : BrowserTest(
+    new CockpitWebFactory().With("Cockpit:Simulator:Enabled", "false"))
 {
-    private readonly CockpitWebFactory _factory = new CockpitWebFactory().With("Cockpit:Simulator:Enabled", "false");
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _factory.StartOnKestrel();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
-    }
-
     [Fact]
     public async Task Admin_EditsARuleInTheEditor_SeesTheImpact_AndTheTableShowsWhoChangedIt()
     {
-        var page = await _chromium!.NewSignedInPageAsync(_address, "admin", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var page = await Chromium.NewSignedInPageAsync(Address, "admin", new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
         var errors = PageProblems.Watch(page);
 
         await Flow(page);
@@ -40,7 +21,7 @@ public sealed class RuleEditorBrowserTests : IAsyncLifetime
 
     private async Task Flow(IPage page)
     {
-        await page.GotoAsync(new Uri(_address, "/admin").ToString());
+        await page.GotoAsync(new Uri(Address, "/admin").ToString());
         await page.Locator("tr[data-rule=complaint-surge] a.admin-button").ClickAsync();
         var box = page.Locator("[data-testid=rule-json]");
         await Assertions.Expect(box).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"PendingPoints\": 2"));
@@ -58,8 +39,8 @@ public sealed class RuleEditorBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=rule-history]")).ToContainTextAsync("changed");
         await PageProblems.ScreenshotAsync(page, "admin-rule-editor.png");
 
-        Assert.Equal(3, _factory.Services.GetRequiredService<IRuleCatalog>().Find("complaint-surge")!.Options.PendingPoints);
-        await page.GotoAsync(new Uri(_address, "/admin#rules").ToString());
+        Assert.Equal(3, Factory.Services.GetRequiredService<IRuleCatalog>().Find("complaint-surge")!.Options.PendingPoints);
+        await page.GotoAsync(new Uri(Address, "/admin#rules").ToString());
         await Assertions.Expect(page.Locator("tr[data-rule=complaint-surge] .rule-origin")).ToContainTextAsync("changed by admin.user");
     }
 }

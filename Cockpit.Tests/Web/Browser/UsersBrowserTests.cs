@@ -7,46 +7,27 @@ using Microsoft.Playwright;
 namespace Cockpit.Tests.Web.Browser;
 
 /// <summary>An admin manages users on /admin in Debian's Chromium; the user they create signs in, and is shut out once disabled.</summary>
-public sealed class UsersBrowserTests : IAsyncLifetime
+public sealed class UsersBrowserTests() : BrowserTest(
+    new CockpitWebFactory().With("Cockpit:Simulator:Enabled", "false"))
 {
     private const string Evil = "<img src=x onerror=alert(1)>";
     private const string Password = "wang.fang-password-2026";
-
-    private readonly CockpitWebFactory _factory = new CockpitWebFactory().With("Cockpit:Simulator:Enabled", "false");
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _factory.StartOnKestrel();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
-    }
 
     [Fact]
     public async Task Admin_CreatesAUserWhoSignsIn_ThenDisablesThem_AndUnlocksAName()
     {
         // Somebody guessed the viewer's password five times: the name is locked.
-        var throttle = _factory.Services.GetRequiredService<LoginThrottle>();
+        var throttle = Factory.Services.GetRequiredService<LoginThrottle>();
         for (var i = 0; i < 5; i++)
         {
             throttle.Failed(CockpitWebFactory.UserName(ApiRoles.Viewer));
         }
 
-        var admin = await _chromium!.NewSignedInPageAsync(_address, ApiRoles.Admin, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
+        var admin = await Chromium.NewSignedInPageAsync(Address, ApiRoles.Admin, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
         var errors = new List<string>();
         admin.PageError += (_, error) => errors.Add(error);
         admin.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
-        await admin.GotoAsync(new Uri(_address, "admin#users").ToString());
+        await admin.GotoAsync(new Uri(Address, "admin#users").ToString());
         var users = admin.Locator("section#users");
         await Assertions.Expect(users.Locator("[data-testid=users-panel]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 15_000 });
 
@@ -67,9 +48,9 @@ public sealed class UsersBrowserTests : IAsyncLifetime
         await Assertions.Expect(admin.Locator("img")).ToHaveCountAsync(0);
 
         // wang.fang signs in with the new password and reaches explore.
-        var wang = await _chromium!.Browser.NewPageAsync();
-        await ChromiumBrowser.SignInAsync(wang, _address, "wang.fang", Password);
-        await wang.GotoAsync(new Uri(_address, "alerts").ToString());
+        var wang = await Chromium.Browser.NewPageAsync();
+        await ChromiumBrowser.SignInAsync(wang, Address, "wang.fang", Password);
+        await wang.GotoAsync(new Uri(Address, "alerts").ToString());
         await Assertions.Expect(wang.Locator(".user-role")).ToHaveAttributeAsync("data-role", ApiRoles.Analyst);
 
         // The admin cannot disable themselves (configured: no button at all) but disables wang.fang.
@@ -77,7 +58,7 @@ public sealed class UsersBrowserTests : IAsyncLifetime
         await Assertions.Expect(row.Locator(".user-state")).ToHaveTextAsync("disabled");
 
         // wang.fang's next page load goes to the login page.
-        await wang.GotoAsync(new Uri(_address, "alerts").ToString());
+        await wang.GotoAsync(new Uri(Address, "alerts").ToString());
         await wang.WaitForURLAsync(new Regex("/login\\?ReturnUrl=%2Falerts$"));
 
         // Unlock the viewer's name.
@@ -90,8 +71,8 @@ public sealed class UsersBrowserTests : IAsyncLifetime
         await Assertions.Expect(users.Locator("table.user-changes tbody tr")).ToHaveCountAsync(3);
 
         // The same section for a Chinese browser.
-        var chinese = await _chromium.NewSignedInPageAsync(_address, ApiRoles.Admin, new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
-        await chinese.GotoAsync(new Uri(_address, "admin#users").ToString());
+        var chinese = await Chromium.NewSignedInPageAsync(Address, ApiRoles.Admin, new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
+        await chinese.GotoAsync(new Uri(Address, "admin#users").ToString());
         var zh = chinese.Locator("section#users");
         await Assertions.Expect(zh.Locator("h2")).ToHaveTextAsync("用户");
         await Assertions.Expect(zh.Locator("tr[data-user='wang.fang'] .user-state")).ToHaveTextAsync("已停用");

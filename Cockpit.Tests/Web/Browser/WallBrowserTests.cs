@@ -8,43 +8,22 @@ using Microsoft.Playwright;
 namespace Cockpit.Tests.Web.Browser;
 
 /// <summary>The wall as a person sees it: real host on a socket, Debian's Chromium, screenshots saved for review.</summary>
-public sealed partial class WallBrowserTests : IAsyncLifetime
+// One simulated minute every 50 ms, so charts fill while we watch and an incident comes quickly.
+public sealed partial class WallBrowserTests() : BrowserTest(new CockpitWebFactory().With("Cockpit:Simulator:Speed", "1200"))
 {
-    private readonly CockpitWebFactory _factory = new();
-    private ChromiumBrowser? _chromium;
-    private Uri _address = default!;
-
-    public async Task InitializeAsync()
-    {
-        // One simulated minute every 50 ms, so charts fill while we watch and an incident comes quickly.
-        _factory.With("Cockpit:Simulator:Speed", "1200");
-        _address = _factory.StartOnKestrel();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _factory.Dispose();
-    }
-
     // The wall is for any signed-in role; until the login page exists in this branch the viewer's bearer token signs
     // the browser in (every request of the context carries it, the circuit's too).
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string query = "", string locale = "en-GB")
     {
-        var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
             Locale = locale,
         });
         var page = await context.NewPageAsync();
-        await ChromiumBrowser.SignInAsync(page, _address, CockpitWebFactory.UserName(ApiRoles.Viewer), CockpitWebFactory.UserPassword(ApiRoles.Viewer));
+        await ChromiumBrowser.SignInAsync(page, Address, CockpitWebFactory.UserName(ApiRoles.Viewer), CockpitWebFactory.UserPassword(ApiRoles.Viewer));
         var errors = PageProblems.Watch(page);
-        await page.GotoAsync(new Uri(_address, query).ToString());
+        await page.GotoAsync(new Uri(Address, query).ToString());
         return (page, errors);
     }
 
@@ -154,17 +133,17 @@ public sealed partial class WallBrowserTests : IAsyncLifetime
         // Stop the server under the open page, then start a new one on the same address. It keeps the data-protection
         // keys, as a restart on the same DataDir does, so the page's session cookie still signs it in.
         using var data = new TempDirectory();
-        var keys = Path.Combine(_factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Cockpit.Ingest.Configuration.CockpitOptions>>().Value.ResolveDataDir(), "keys");
+        var keys = Path.Combine(Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Cockpit.Ingest.Configuration.CockpitOptions>>().Value.ResolveDataDir(), "keys");
         Directory.CreateDirectory(Path.Combine(data.Path, "keys"));
         foreach (var file in Directory.GetFiles(keys))
         {
             File.Copy(file, Path.Combine(data.Path, "keys", Path.GetFileName(file)));
         }
 
-        _factory.Dispose();
+        Factory.Dispose();
         await page.WaitForTimeoutAsync(2_000);
         using var restarted = new CockpitWebFactory().With("Cockpit:DataDir", data.Path);
-        restarted.UseKestrel(_address.Port);
+        restarted.UseKestrel(Address.Port);
         restarted.StartServer();
 
         // The page reloads itself once the new server refuses the old circuit, and the charts fill again.
