@@ -1,4 +1,5 @@
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -37,19 +38,14 @@ public sealed class ManagedUserStore
         """;
 
     private readonly Lock _lock = new();
-    private readonly string _connectionString;
+    private readonly SqliteDataFile _file;
     private IReadOnlyDictionary<string, ManagedUser> _users;
 
     public ManagedUserStore(IOptions<CockpitOptions> cockpit)
     {
         ArgumentNullException.ThrowIfNull(cockpit);
-        var dataDir = cockpit.Value.ResolveDataDir();
-        Directory.CreateDirectory(dataDir);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, FileName), Pooling = true }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; " + Schema;
-        command.ExecuteNonQuery();
+        _file = new SqliteDataFile(cockpit.Value, FileName, Schema);
+        using var connection = _file.Open();
         _users = Load(connection);
     }
 
@@ -74,7 +70,7 @@ public sealed class ManagedUserStore
             }
 
             user = user with { ChangedAt = user.CreatedAt, ChangedBy = user.CreatedBy, LastChange = UserChangeKind.Created };
-            using var connection = Open();
+            using var connection = _file.Open();
             using var transaction = connection.BeginTransaction();
             using (var command = connection.CreateCommand())
             {
@@ -119,7 +115,7 @@ public sealed class ManagedUserStore
             }
 
             changed = change(user) with { Name = user.Name, CreatedAt = user.CreatedAt, CreatedBy = user.CreatedBy, ChangedAt = at, ChangedBy = by, LastChange = kind };
-            using var connection = Open();
+            using var connection = _file.Open();
             using var transaction = connection.BeginTransaction();
             using (var command = connection.CreateCommand())
             {
@@ -158,7 +154,7 @@ public sealed class ManagedUserStore
                 return false;
             }
 
-            using var connection = Open();
+            using var connection = _file.Open();
             using var transaction = connection.BeginTransaction();
             using (var command = connection.CreateCommand())
             {
@@ -184,7 +180,7 @@ public sealed class ManagedUserStore
         ArgumentNullException.ThrowIfNull(change);
         lock (_lock)
         {
-            using var connection = Open();
+            using var connection = _file.Open();
             Append(connection, change);
         }
 
@@ -194,7 +190,7 @@ public sealed class ManagedUserStore
     /// <summary>The latest <paramref name="max"/> changes, newest first.</summary>
     public IReadOnlyList<UserChange> Changes(int max = 50)
     {
-        using var connection = Open();
+        using var connection = _file.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT user_name, kind, detail, at, by FROM user_changes ORDER BY id DESC LIMIT $max";
         command.Parameters.AddWithValue("$max", max);
@@ -211,13 +207,6 @@ public sealed class ManagedUserStore
         }
 
         return changes;
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
     }
 
     private static void Append(SqliteConnection connection, UserChange change)

@@ -1,4 +1,5 @@
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -25,23 +26,17 @@ public sealed class SqliteRuleStore : IRuleStore
         CREATE INDEX IF NOT EXISTS rule_history_name ON rule_history (name, id);
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteDataFile _file;
 
     public SqliteRuleStore(IOptions<CockpitOptions> cockpit)
     {
         ArgumentNullException.ThrowIfNull(cockpit);
-        var dataDir = cockpit.Value.ResolveDataDir();
-        Directory.CreateDirectory(dataDir);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, FileName), Pooling = true }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; " + Schema;
-        command.ExecuteNonQuery();
+        _file = new SqliteDataFile(cockpit.Value, FileName, Schema);
     }
 
     public IReadOnlyList<StoredRule> Load()
     {
-        using var connection = Open();
+        using var connection = _file.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name, json, changed_by, changed_at FROM rules ORDER BY rowid";
         using var reader = command.ExecuteReader();
@@ -57,7 +52,7 @@ public sealed class SqliteRuleStore : IRuleStore
     public void Save(StoredRule rule, RuleChangeAction action)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        using var connection = Open();
+        using var connection = _file.Open();
         using var transaction = connection.BeginTransaction();
         using (var command = connection.CreateCommand())
         {
@@ -79,7 +74,7 @@ public sealed class SqliteRuleStore : IRuleStore
 
     public void Remove(string name, RuleChangeAction action, string by, DateTimeOffset at)
     {
-        using var connection = Open();
+        using var connection = _file.Open();
         using var transaction = connection.BeginTransaction();
         using (var command = connection.CreateCommand())
         {
@@ -94,7 +89,7 @@ public sealed class SqliteRuleStore : IRuleStore
 
     public IReadOnlyList<RuleHistoryEntry> History(string? name, int limit)
     {
-        using var connection = Open();
+        using var connection = _file.Open();
         using var command = connection.CreateCommand();
         command.CommandText = name is null
             ? "SELECT name, action, changed_by, changed_at, json FROM rule_history ORDER BY id DESC LIMIT $limit"
@@ -130,12 +125,5 @@ public sealed class SqliteRuleStore : IRuleStore
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$json", (object?)json ?? DBNull.Value);
         command.ExecuteNonQuery();
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Write;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public sealed class IngestTokenStore
         """;
 
     private readonly Lock _lock = new();
-    private readonly string _connectionString;
+    private readonly SqliteDataFile _file;
     private readonly TimeProvider _clock;
     private readonly HashSet<string> _configuredNames;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastUsed = new(StringComparer.Ordinal);
@@ -44,13 +45,8 @@ public sealed class IngestTokenStore
         ArgumentNullException.ThrowIfNull(ingest);
         _clock = clock;
         _configuredNames = new HashSet<string>(ingest.Value.Tokens.Select(t => t.Name), StringComparer.OrdinalIgnoreCase);
-        var dataDir = cockpit.Value.ResolveDataDir();
-        Directory.CreateDirectory(dataDir);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, FileName), Pooling = true }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; " + Schema;
-        command.ExecuteNonQuery();
+        _file = new SqliteDataFile(cockpit.Value, FileName, Schema);
+        using var connection = _file.Open();
         _tokens = Load(connection);
     }
 
@@ -81,7 +77,7 @@ public sealed class IngestTokenStore
             }
 
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-            using var connection = Open();
+            using var connection = _file.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO ingest_tokens (id, name, secret_sha256, created_at, created_by) VALUES ($id, $name, $hash, $at, $by)";
             command.Parameters.AddWithValue("$id", token.Id);
@@ -108,7 +104,7 @@ public sealed class IngestTokenStore
             }
 
             var revoked = _tokens[index].Token with { RevokedAt = _clock.GetUtcNow(), RevokedBy = revokedBy };
-            using var connection = Open();
+            using var connection = _file.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "UPDATE ingest_tokens SET revoked_at = $at, revoked_by = $by WHERE id = $id";
             command.Parameters.AddWithValue("$at", revoked.RevokedAt!.Value.ToUnixTimeMilliseconds());
@@ -147,13 +143,6 @@ public sealed class IngestTokenStore
 
         _lastUsed[found.Id] = _clock.GetUtcNow();
         return found.Name;
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
     }
 
     private static List<(ManagedIngestToken, byte[])> Load(SqliteConnection connection)
