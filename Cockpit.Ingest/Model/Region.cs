@@ -12,4 +12,13 @@ public sealed record Region(string Id, string ChineseName)
         new("baiyun", "白云"), new("huangpu", "黄埔"), new("panyu", "番禺"), new("huadu", "花都"),
         new("nansha", "南沙"), new("conghua", "从化"), new("zengcheng", "增城"),
     ];
+
+    private static readonly Dictionary<string, string> ChineseNames = Guangzhou.ToDictionary(r => r.Id, r => r.ChineseName, StringComparer.Ordinal);
+
+    /// <summary>
+    /// How screens name a district: its Chinese and tag name, e.g. "天河 tianhe", so the wall, the inbox and explore agree;
+    /// the tag alone for districts outside the list.
+    /// </summary>
+    public static string DisplayName(string id) =>
+        ChineseNames.TryGetValue(id, out var chinese) ? $"{chinese} {id}" : id;
 }

@@ -29,9 +29,6 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
     // Success rate is drawn as a rolling rate over this many buckets: a single minute of a district is too noisy to read.
     private const int SuccessRateSmoothing = 5;
 
-    private static readonly Dictionary<string, string> ChineseNames =
-        Region.Guangzhou.ToDictionary(r => r.Id, r => r.ChineseName, StringComparer.Ordinal);
-
     private static readonly Dictionary<string, int> DistrictOrder =
         Region.Guangzhou.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
@@ -49,7 +46,7 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
 
         foreach (var region in regions)
         {
-            var name = DisplayName(region);
+            var name = Region.DisplayName(region);
             var counts = rollups.Read(RollupMetric.Complaints, region, 2 * hourBuckets);
             complaints.Add(new ChartSeries(name, Tail(counts, ChartBuckets).Select(b => Point(b.Start, b.Sum)).ToList()));
             foreach (var bucket in counts)
@@ -117,7 +114,7 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
             alertList.Count(a => IsActive(a) && a.Severity == AlertSeverity.Critical));
 
         var heatRows = scores.Heat(regions);
-        var heat = new HeatGridData([.. regions.Select((r, i) => new HeatRow(r, DisplayName(r), heatRows[i]))]);
+        var heat = new HeatGridData([.. regions.Select((r, i) => new HeatRow(r, Region.DisplayName(r), heatRows[i]))]);
         var from = newest is { } last ? (last - (rollups.Bucket * (ChartBuckets - 1))).ToUnixTimeMilliseconds() : long.MaxValue;
 
         return new WallSnapshot(
@@ -152,7 +149,7 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
             return new WallFocus(null, string.Empty, [new ChartSeries(labels.Measured, []), new ChartSeries(labels.Expected, [], Dashed: true)], new ChartBand(labels.Band, []), []);
         }
 
-        var name = DisplayName(region);
+        var name = Region.DisplayName(region);
         var measured = rollups.Read(RollupMetric.Complaints, region, ChartBuckets).Select(b => Point(b.Start, b.Sum)).ToList();
         var rule = scores.BandRuleFor(MetricNames.Complaints);
         var band = rule is null ? [] : scores.Band(rule, region).Where(p => p.TimeMs >= from).ToList();
@@ -176,7 +173,7 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
             .OrderBy(a => a.StartsAt)
             .Select(a => new ChartAnnotation(
                 a.StartsAt.ToUnixTimeMilliseconds(),
-                a.Tags.TryGetValue(MetricNames.RegionTag, out var region) ? DisplayName(region) : a.Rule,
+                a.Tags.TryGetValue(MetricNames.RegionTag, out var region) ? Region.DisplayName(region) : a.Rule,
                 a.Severity switch { AlertSeverity.Critical => "critical", AlertSeverity.Warning => "warning", _ => "info" }))];
 
     private static List<ChartPoint> RollingRate(IReadOnlyList<RollupBucket> attempts, IReadOnlyList<RollupBucket> successes)
@@ -211,8 +208,4 @@ public sealed class WallSnapshotBuilder(LiveRollups rollups, IAlertBook alerts, 
         buckets.Skip(Math.Max(0, buckets.Count - count));
 
     private static ChartPoint Point(DateTimeOffset time, double value) => new(time.ToUnixTimeMilliseconds(), value);
-
-    /// <summary>The district's Chinese and tag name, e.g. "天河 tianhe" (the tag alone for districts outside Guangzhou).</summary>
-    public static string DisplayName(string region) =>
-        ChineseNames.TryGetValue(region, out var chinese) ? $"{chinese} {region}" : region;
 }

@@ -59,7 +59,7 @@ public sealed class AlertsPageTests : AlertPageTestContext
         Assert.Equal("complaint-surge", Cell(liwan, "col-rule"));
         Assert.Equal("—", Cell(liwan, "col-labels"));
         Assert.Equal("complaint-surge in liwan at score 0.90", Cell(liwan, "col-summary"));
-        Assert.Equal("liwan", Cell(liwan, "col-region"));
+        Assert.Equal("荔湾 liwan", Cell(liwan, "col-region"));
         Assert.Equal("20m", Cell(liwan, "col-age"));
         Assert.Equal("2026-11-23T00:10:00Z", liwan.QuerySelector(".col-age time")!.GetAttribute("datetime"));
         Assert.Equal("Started 2026-11-23 08:10 (UTC+8)", liwan.QuerySelector(".col-age time")!.GetAttribute("title"));

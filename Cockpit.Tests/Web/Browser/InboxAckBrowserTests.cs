@@ -72,7 +72,7 @@ public sealed class InboxAckBrowserTests() : BrowserTest(
         foreach (var row in new[] { viewerRow, oncallRow })
         {
             await Assertions.Expect(row.Locator(".col-rule")).ToHaveTextAsync("network-outage");
-            await Assertions.Expect(row.Locator(".col-region")).ToHaveTextAsync("tianhe");
+            await Assertions.Expect(row.Locator(".col-region")).ToHaveTextAsync("天河 tianhe");
             await Assertions.Expect(row.Locator(".state-badge")).ToHaveAttributeAsync("data-state", "firing");
             await Assertions.Expect(row.Locator(".col-acked")).ToHaveTextAsync("");
         }

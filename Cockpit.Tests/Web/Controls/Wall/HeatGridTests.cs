@@ -1,4 +1,5 @@
 using Bunit;
+using Cockpit.Ingest.Model;
 using Cockpit.Web.Components.Controls.Wall;
 using Cockpit.Web.Wall;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public sealed class HeatGridTests : BunitContext
     public HeatGridTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
 
     private static HeatGridData Grid(params (string Region, double[] Scores)[] rows) =>
-        new([.. rows.Select(r => new HeatRow(r.Region, WallSnapshotBuilder.DisplayName(r.Region), r.Scores))]);
+        new([.. rows.Select(r => new HeatRow(r.Region, Region.DisplayName(r.Region), r.Scores))]);
 
     [Fact]
     public void Render_Scores_ARowPerDistrictACellPerFamilyColouredByLevel()
