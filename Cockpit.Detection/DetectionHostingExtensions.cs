@@ -34,7 +34,6 @@ public static class DetectionHostingExtensions
         services.TryAddSingleton<IScheduler>(DefaultScheduler.Instance);
 #pragma warning restore RS0030
 
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRuleStore, SqliteRuleStore>();
         services.TryAddSingleton<RuleCatalog>();
         services.TryAddSingleton<IRuleCatalog>(sp => sp.GetRequiredService<RuleCatalog>());

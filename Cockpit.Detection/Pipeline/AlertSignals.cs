@@ -34,26 +34,20 @@ internal static class AlertSignals
     }
 
     /// <summary>The resolve signal of a firing subject that is no longer watched because nothing arrived for it.</summary>
-    public static AlertSignal Forgotten(DetectionSubject subject, long nowNs, TimeSpan idle) => new(
-        subject.Rule.Name,
-        subject.Measurement,
-        Labels(subject),
-        Firing: false,
-        subject.Rule.Options.Severity,
-        Text($"{What(subject)}: no data for {Duration(idle)}, no longer watched"),
-        double.NaN,
-        double.NaN,
-        double.NaN,
-        UnixTime.ToDateTimeOffset(nowNs));
+    public static AlertSignal Forgotten(DetectionSubject subject, long nowNs, TimeSpan idle) =>
+        Unwatched(subject, nowNs, Text($"{What(subject)}: no data for {Duration(idle)}, no longer watched"));
 
     /// <summary>The resolve (or pending-cleared) signal of a subject dropped because its rule changed or went away.</summary>
-    public static AlertSignal Unwatched(DetectionSubject subject, long nowNs, string reason) => new(
+    public static AlertSignal Dropped(DetectionSubject subject, long nowNs, string reason) =>
+        Unwatched(subject, nowNs, Text($"{What(subject)}: no longer watched, {reason}"));
+
+    private static AlertSignal Unwatched(DetectionSubject subject, long nowNs, string summary) => new(
         subject.Rule.Name,
         subject.Measurement,
         Labels(subject),
         Firing: false,
         subject.Rule.Options.Severity,
-        Text($"{What(subject)}: no longer watched, {reason}"),
+        summary,
         double.NaN,
         double.NaN,
         double.NaN,

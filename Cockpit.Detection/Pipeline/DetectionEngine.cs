@@ -180,11 +180,11 @@ public sealed class DetectionEngine : IDisposable
             var reason = byName.ContainsKey(subject.Rule.Name) ? "its rule was changed" : "its rule was disabled or deleted";
             if (subject.Alert.Pending)
             {
-                _pending.OnNext(AlertSignals.Unwatched(subject, nowNs, reason));
+                _pending.OnNext(AlertSignals.Dropped(subject, nowNs, reason));
             }
             else if (subject.Alert.Resolve() == AlertTransition.Resolved)
             {
-                _signals.OnNext(AlertSignals.Unwatched(subject, nowNs, reason));
+                _signals.OnNext(AlertSignals.Dropped(subject, nowNs, reason));
             }
 
             _subjects.Remove(key);

@@ -40,8 +40,7 @@ public sealed partial class RuleCatalog : IRuleCatalog, IDisposable
 
     public CatalogRule? Find(string name) => Rules.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
 
-    public DetectionRuleOptions? Configured(string name) =>
-        _configured.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal)) is { } rule ? RuleJson.Copy(rule) : null;
+    public DetectionRuleOptions? Configured(string name) => ConfiguredRule(name) is { } rule ? RuleJson.Copy(rule) : null;
 
     public (RuleImpact Impact, IReadOnlyList<string> Problems) Preview(string json, string? editing)
     {
@@ -125,7 +124,7 @@ public sealed partial class RuleCatalog : IRuleCatalog, IDisposable
 
     private RuleSaveResult Store(CatalogRule? before, DetectionRuleOptions rule, RuleChangeAction action, string by)
     {
-        var isConfigured = Configured(rule.Name) is not null;
+        var isConfigured = ConfiguredRule(rule.Name) is not null;
         var at = _clock.GetUtcNow();
         _store.Save(new StoredRule(rule.Name, RuleJson.Write(rule), by, at), action);
         return Publish(before, new CatalogRule(rule, isConfigured ? RuleOrigin.Edited : RuleOrigin.Added, by, at), by, action);
@@ -205,6 +204,9 @@ public sealed partial class RuleCatalog : IRuleCatalog, IDisposable
     // nested setting "Surge.MinHistory: …". Messages an attribute words itself are kept as they are.
     private static string Plain(string failure) =>
         FieldMessage().Match(failure) is { Success: true } field ? $"{field.Groups["path"].Value}: {field.Groups["rest"].Value}" : failure;
+
+    private DetectionRuleOptions? ConfiguredRule(string name) =>
+        _configured.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
 
     private List<CatalogRule> Load()
     {
