@@ -13,7 +13,7 @@ public sealed class DetectorContext
 
     /// <summary>
     /// A buffer of exactly <paramref name="length"/> doubles that a detector may overwrite freely during one
-    /// <see cref="ISeriesDetector.Observe"/> call. Exact lengths suit MathNet's whole-array functions
+    /// <see cref="ISeriesDetector.Observe(long, double, DetectorContext)"/> call. Exact lengths suit MathNet's whole-array functions
     /// (e.g. <c>ArrayStatistics.MedianInplace</c>); one array per distinct length is kept and reused.
     /// </summary>
     public double[] Buffer(int length)

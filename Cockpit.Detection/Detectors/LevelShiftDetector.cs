@@ -20,6 +20,15 @@ public sealed class LevelShiftDetector : ISeriesDetector
     // A single absurd value must not make the sums infinite (∞ − ∞ would then poison them with NaN).
     private const double MaxStep = 1e6;
 
+    // The most evidence a sum keeps: its score is then 0.9, and one value back at the baseline takes it below the edge.
+    private const double MaxSumFactor = 1.5;
+
+    // What the model's own noise is worth, in values, when a noise is known.
+    private const int PriorPoints = 30;
+
+    // A value far more precise than usual (an unusually busy bucket) counts for at most this many usual ones.
+    private const double MaxWeight = 8;
+
     private readonly LevelShiftDetectorOptions _options;
     private long _newestNs = long.MinValue;
     private double _mean;
@@ -27,6 +36,7 @@ public sealed class LevelShiftDetector : ISeriesDetector
     private float _meanAbsDev;
     private float _up;
     private float _down;
+    private float _typicalNoise;
     private int _seen;
     private int _alarmRun;
 
@@ -40,11 +50,21 @@ public sealed class LevelShiftDetector : ISeriesDetector
     }
 
     /// <inheritdoc />
-    // Fields: a reference, a long, two doubles, three floats and two ints.
-    public int StateBytes => StateSize.Object(8 + 8 + (2 * 8) + (3 * 4) + (2 * 4));
+    // Fields: a reference, a long, two doubles, four floats and two ints.
+    public int StateBytes => StateSize.Object(8 + 8 + (2 * 8) + (4 * 4) + (2 * 4));
 
     /// <inheritdoc />
-    public DetectorReading Observe(long timestampNs, double value, DetectorContext context)
+    public DetectorReading Observe(long timestampNs, double value, DetectorContext context) =>
+        Observe(timestampNs, value, double.NaN, hold: false, context);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// With a known <paramref name="noise"/> the learnt scale is a dispersion factor over it (never below 1: the data
+    /// cannot be calmer than its model), and each value weighs by how precise it is: a CUSUM of log-likelihood ratios
+    /// for the same shift, S += w·x − k·w² with w = typical noise ÷ this value's noise, which is the plain CUSUM when
+    /// every value is alike. A bucket of 20 attempts then adds little evidence and little slack, one of 2 000 much.
+    /// </remarks>
+    public DetectorReading Observe(long timestampNs, double value, double noise, bool hold, DetectorContext context)
     {
         if (!double.IsFinite(value) || timestampNs < _newestNs)
         {
@@ -52,27 +72,38 @@ public sealed class LevelShiftDetector : ISeriesDetector
         }
 
         _newestNs = timestampNs;
+        var known = noise > 0 && double.IsFinite(noise);
+        var unit = known ? noise : 1;
         if (_seen < _options.MinHistory)
         {
-            Learn(value, sigma: double.PositiveInfinity);
+            if (!hold)
+            {
+                Learn(value, known ? noise : double.NaN, sigma: double.PositiveInfinity);
+            }
+
             return DetectorReading.None;
         }
 
-        var sigma = Sigma();
+        var sigma = Sigma(unit, known);
+        var weight = known && _typicalNoise > 0 ? Math.Min(_typicalNoise / noise, MaxWeight) : 1;
         var x = Math.Clamp(NoiseFloor.Standardise(value - _mean, sigma), -MaxStep, MaxStep);
-        var slack = _options.Slack;
-        _up = (float)Math.Max(0, _up + x - slack);
-        _down = (float)Math.Max(0, _down - x - slack);
+        var slack = _options.Slack * weight * weight;
+        var backToNormal = BackToNormal(value);
+        _up = Accumulate(_up, (weight * x) - slack, backToNormal);
+        _down = Accumulate(_down, (-weight * x) - slack, backToNormal);
 
+        // The band is where one value alarms on its own (w·x − k·w² ≥ h/s). With QuickRecovery it is where the next
+        // value would not yet raise an alarm: as evidence builds up it narrows towards the slack, so a value that alarms
+        // is always outside it and "is 84.7, expected 95.4, normal 60.9 to 100" cannot be said of an alarm.
         var h = _options.DecisionInterval;
         var sensitivity = _options.Sensitivity;
-        var halfWidth = (slack + AnomalyScale.EdgeEvidence(h, sensitivity)) * sigma;
+        var edge = AnomalyScale.EdgeEvidence(h, sensitivity);
         var reading = new DetectorReading(
             AnomalyScale.Score(_up, h, sensitivity),
             AnomalyScale.Score(_down, h, sensitivity),
             _mean,
-            _mean - halfWidth,
-            _mean + halfWidth);
+            _mean - (Reach(_options.QuickRecovery ? edge - _down : edge, weight) * sigma),
+            _mean + (Reach(_options.QuickRecovery ? edge - _up : edge, weight) * sigma));
 
         if (reading.Score(Direction.Both) >= AnomalyScale.Edge)
         {
@@ -82,19 +113,58 @@ public sealed class LevelShiftDetector : ISeriesDetector
         {
             _alarmRun = 0;
             _alarmSum = 0;
-            if (Math.Max(_up, _down) <= _options.FreezeFraction * h)
+            if (!hold && Math.Max(_up, _down) <= _options.FreezeFraction * h)
             {
-                Learn(value, sigma);
+                Learn(value, known ? noise : double.NaN, sigma);
             }
         }
 
         return reading;
     }
 
-    private double Sigma() =>
-        NoiseFloor.Apply(MeanAbsDevToSigma * _meanAbsDev, _mean, _options.RelativeScaleFloor, _options.CountData);
+    // How many σ from the baseline a value must be for one side's sum to reach the edge, given what is left to it.
+    private double Reach(double left, double weight) => (Math.Max(left, 0) / weight) + (_options.Slack * weight);
 
-    private void Learn(double value, double sigma)
+    // Whether a value during an alarm says the shift is over: it is nearer the baseline than a quarter of the alarm's mean
+    // deviation, or on the other side of the baseline.
+    private bool BackToNormal(double value)
+    {
+        if (_alarmRun == 0)
+        {
+            return false;
+        }
+
+        var shift = (_alarmSum / _alarmRun) - _mean;
+        var deviation = value - _mean;
+        return Math.Sign(deviation) != Math.Sign(shift) || Math.Abs(deviation) < Math.Abs(shift) / 4;
+    }
+
+    // One side's sum after a value whose log-likelihood step is `step`. While the sum is beyond the decision interval,
+    // a value back to normal halves it instead of letting it drain by the slack alone, which would take hours after a
+    // long incident had driven it high. The sum is also capped, so how long an incident lasted does not decide how long
+    // its alert outlives it.
+    private float Accumulate(float sum, double step, bool backToNormal)
+    {
+        var h = _options.DecisionInterval;
+        var next = Math.Max(0, sum + step);
+        if (_options.QuickRecovery)
+        {
+            if (sum >= h && backToNormal)
+            {
+                next = Math.Min(next, sum / 2);
+            }
+
+            next = Math.Min(next, MaxSumFactor * h);
+        }
+
+        return (float)next;
+    }
+
+    private double Sigma(double unit, bool known) => known
+        ? Math.Max(MeanAbsDevToSigma * _meanAbsDev, 1) * unit
+        : NoiseFloor.Apply(MeanAbsDevToSigma * _meanAbsDev, _mean, _options.RelativeScaleFloor, _options.CountData);
+
+    private void Learn(double value, double noise, double sigma)
     {
         if (_seen < int.MaxValue)
         {
@@ -102,15 +172,36 @@ public sealed class LevelShiftDetector : ISeriesDetector
         }
 
         // Plain running means while few points are in, then EWMAs: the first baseline is as good as the data allow.
-        // The first point sets the mean; deviations start with the second.
+        // The first point sets the mean; deviations start with the second. With a known noise the scale is learnt in
+        // units of it, and a precise value moves the mean more than a vague one (inverse-variance weights).
         var clip = LearningClipSigmas * sigma;
         var deviation = Math.Clamp(value - _mean, -clip, clip);
-        if (_seen > 1)
+        var unit = 1.0;
+        var precision = 1.0;
+        if (!double.IsNaN(noise))
+        {
+            // The typical noise follows the values' noise as slowly as the scale does.
+            _typicalNoise = _typicalNoise > 0
+                ? (float)(_typicalNoise + (Rate(_seen, _options.ScaleLearningRate) * (noise - _typicalNoise)))
+                : (float)noise;
+            unit = noise;
+            precision = Math.Min(_typicalNoise * _typicalNoise / (noise * noise), 4);
+        }
+
+        if (!double.IsNaN(noise))
+        {
+            // The model's noise is the prior (dispersion 1, worth PriorPoints values): the first few deviations, taken
+            // from a mean that is itself still rough, must not set a scale that takes days to unlearn.
+            _meanAbsDev = _seen == 1
+                ? (float)(1 / MeanAbsDevToSigma)
+                : _meanAbsDev + (float)(Rate(_seen + PriorPoints, _options.ScaleLearningRate) * ((Math.Abs(deviation) / unit) - _meanAbsDev));
+        }
+        else if (_seen > 1)
         {
             _meanAbsDev += (float)(Rate(_seen - 1, _options.ScaleLearningRate) * (Math.Abs(deviation) - _meanAbsDev));
         }
 
-        _mean += Rate(_seen, _options.BaselineLearningRate) * deviation;
+        _mean += Math.Min(Rate(_seen, _options.BaselineLearningRate) * precision, 1) * deviation;
     }
 
     private static double Rate(int samples, double learningRate) => Math.Max(1.0 / samples, learningRate);

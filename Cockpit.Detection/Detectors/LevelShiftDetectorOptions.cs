@@ -47,6 +47,15 @@ public sealed class LevelShiftDetectorOptions
     [Range(1, 1_000_000)]
     public int RebaselineAfter { get; set; } = 30;
 
+    /// <summary>
+    /// For alerts people read: caps the evidence at 1.5 × the decision interval and halves it when a value is back near
+    /// the baseline, so an alert resolves within a few values of the shift ending however long it lasted, and draws the
+    /// band where the next value would raise an alarm (narrowing as evidence builds up), so an alarming value is never
+    /// inside it. Off (the raw detector, as the NAB figure is measured), sums grow without bound and drain by the slack
+    /// alone (hours, after a long incident) and the band is where one value alarms on its own.
+    /// </summary>
+    public bool QuickRecovery { get; set; }
+
     /// <summary>The scale never falls below this fraction of |baseline|, so an exactly flat series does not alarm on rounding.</summary>
     [Range(0.0, 1.0)]
     public double RelativeScaleFloor { get; set; } = 0.001;

@@ -71,7 +71,12 @@ public sealed class SeasonalBaseline : ISeriesDetector
     }
 
     /// <inheritdoc />
-    public DetectorReading Observe(long timestampNs, double value, DetectorContext context)
+    public DetectorReading Observe(long timestampNs, double value, DetectorContext context) =>
+        Observe(timestampNs, value, double.NaN, hold: false, context);
+
+    /// <inheritdoc />
+    /// <remarks>A held value is not learnt: an hour spent entirely in an incident leaves its slot as it was.</remarks>
+    public DetectorReading Observe(long timestampNs, double value, double noise, bool hold, DetectorContext context)
     {
         if (!double.IsFinite(value) || timestampNs < _newestNs)
         {
@@ -88,6 +93,11 @@ public sealed class SeasonalBaseline : ISeriesDetector
         }
 
         var (expected, sigma) = Baseline(localNs);
+        if (noise > sigma)
+        {
+            sigma = noise;
+        }
+
         var reading = DetectorReading.None;
         var learnt = value;
         var residual = Math.Abs(value - expected);
@@ -99,6 +109,11 @@ public sealed class SeasonalBaseline : ISeriesDetector
             var clip = _options.LearningClipZ * sigma;
             learnt = Math.Clamp(value, expected - clip, expected + clip);
             residual = Math.Min(residual, ScaleClipSigmas * sigma);
+        }
+
+        if (hold)
+        {
+            return reading;
         }
 
         // Residuals without a scale yet (when the expected value is known) are what makes that scale. A NaN residual

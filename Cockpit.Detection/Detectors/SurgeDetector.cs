@@ -49,7 +49,11 @@ public sealed class SurgeDetector : ISeriesDetector
     public int StateBytes => StateSize.Object((2 * 8) + 8 + 4 + (3 * 4)) + StateSize.Array(_window.Length, sizeof(float));
 
     /// <inheritdoc />
-    public DetectorReading Observe(long timestampNs, double value, DetectorContext context)
+    public DetectorReading Observe(long timestampNs, double value, DetectorContext context) =>
+        Observe(timestampNs, value, double.NaN, hold: false, context);
+
+    /// <inheritdoc />
+    public DetectorReading Observe(long timestampNs, double value, double noise, bool hold, DetectorContext context)
     {
         // The window holds floats, so the value is judged at float precision too: a constant double series then
         // equals its own median exactly instead of differing by a rounding error. (A value beyond float range counts
@@ -68,10 +72,17 @@ public sealed class SurgeDetector : ISeriesDetector
         }
 
         var (median, scale) = Baseline(context);
+        if (noise > scale)
+        {
+            scale = noise;
+        }
+
         var z = NoiseFloor.Standardise(point - median, scale);
         var halfWidth = AnomalyScale.EdgeEvidence(_options.EdgeZ, _options.Sensitivity) * scale;
         var reading = AnomalyScale.Signed(z, _options.EdgeZ, _options.Sensitivity, median, median - halfWidth, median + halfWidth);
-        Learn(point, median, suspect: reading.Score(Direction.Both) >= SuspectScore);
+        // A held value is part of an incident under way: like a suspect one it stays out of the window, and it counts
+        // towards the run after which a lasting level is accepted as the new normal.
+        Learn(point, median, suspect: hold || reading.Score(Direction.Both) >= SuspectScore);
         return reading;
     }
 

@@ -300,13 +300,13 @@ public sealed class DetectionEngine : IDisposable
 
         if (subject.Bucket is { } bucket)
         {
-            switch (bucket.Add(timestampNs, value, isDivisor, out var start, out var aggregate))
+            switch (bucket.Add(timestampNs, value, isDivisor, out var start, out var aggregate, out var trials))
             {
                 case BucketOutcome.Late:
                     _late++;
                     break;
                 case BucketOutcome.Closed:
-                    Evaluate(subject, start, aggregate);
+                    Evaluate(subject, start, aggregate, trials);
                     break;
             }
 
@@ -320,12 +320,15 @@ public sealed class DetectionEngine : IDisposable
         }
 
         subject.NewestNs = timestampNs;
-        Evaluate(subject, timestampNs, value);
+        Evaluate(subject, timestampNs, value, double.NaN);
     }
 
-    private void Evaluate(DetectionSubject subject, long timestampNs, double value)
+    private void Evaluate(DetectionSubject subject, long timestampNs, double value, double trials)
     {
-        var reading = subject.Stack!.Observe(timestampNs, value, _context);
+        // While the subject's alert is open or pending its values belong to the incident: scored against the baseline
+        // from before it, never learnt as normal, so the alert neither fades into its own baseline nor resolves against one.
+        var hold = subject.Rule.Options.HoldWhileAlerting && (subject.Alert.Firing || subject.Alert.Pending);
+        var reading = subject.Stack!.Observe(timestampNs, value, trials, hold, _context);
         _scored++;
         if (_scores.HasObservers)
         {

@@ -14,16 +14,26 @@ internal sealed class DetectorFactory : IDetectorFactory
     public DetectorStack CreateStack(DetectionRuleOptions rule)
     {
         var seasonal = rule.Seasonal || rule.Detector == DetectorKind.Seasonal ? new SeasonalBaseline(rule.SeasonalBaseline) : null;
+        var scale = Scale(rule);
         return rule.Detector switch
         {
-            DetectorKind.Surge => new DetectorStack(seasonal, false, [new SurgeDetector(rule.Surge)], rule.Direction, rule.Sensitivity),
-            DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity),
-            DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity),
+            DetectorKind.Surge => new DetectorStack(seasonal, false, [new SurgeDetector(rule.Surge)], rule.Direction, rule.Sensitivity, scale: scale),
+            DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, scale: scale),
+            DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity, scale: scale),
+
+            // A threshold is a line drawn in the series' own units: never rescaled.
             DetectorKind.Threshold => new DetectorStack(null, false, [new ThresholdDetector(rule.Threshold ?? throw new ArgumentException($"Rule '{rule.Name}' has no Threshold limits.", nameof(rule)))], rule.Direction, 1),
-            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity), rule.Rarity.DailyRoutines ? new DailyRecurrence() : null),
+            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity), rule.Rarity.DailyRoutines ? new DailyRecurrence() : null, scale),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
         };
     }
+
+    /// <summary>The scale a rule's values are scored on, <see cref="ValueModel.Auto"/> resolved.</summary>
+    public static ValueScale Scale(DetectionRuleOptions rule) => rule.Values switch
+    {
+        ValueModel.Auto => new ValueScale(rule.Aggregate == BucketAggregate.Ratio ? ValueModel.Proportions : ValueModel.Continuous, rule.Multiplier),
+        var model => new ValueScale(model, rule.Multiplier),
+    };
 
     public ISilenceDetector CreateSilence(DetectionRuleOptions rule) => new NoDataDetector(rule.NoData);
 }

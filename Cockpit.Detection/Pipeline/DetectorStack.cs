@@ -1,4 +1,5 @@
 using Cockpit.Detection.Detectors;
+using Cockpit.Detection.Rules;
 
 namespace Cockpit.Detection.Pipeline;
 
@@ -11,8 +12,11 @@ namespace Cockpit.Detection.Pipeline;
 /// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
 /// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default)
 {
+    // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
+    private const double ShareMemory = 0.99;
+
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
 
@@ -22,15 +26,31 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
 
     private double _level = double.NaN;
 
+    // A proportion's usual share over roughly its last hundred buckets, weighted by their trials (what the value scale
+    // corrects its small-sample pull against); learnt like the level, only from values that are not held.
+    private float _usualSuccesses;
+    private float _usualTrials;
+
+    // Whether the series ever went below zero: until it does (latencies, durations, sizes) a band's lower edge stops at 0.
+    private bool _negative;
+
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
     // Fields: five references or doubles (seasonal, detectors, rarity, recurrence, sensitivity), the level, the
-    // direction and one flag; an empty detector array is the shared empty array.
+    // scale (a double and an int), two floats, the direction and two flags; an empty detector array is the shared empty array.
     public int StateBytes =>
-        StateSize.Object((6 * 8) + 4 + 1) + (detectors.Length == 0 ? 0 : StateSize.Array(detectors.Length, 8))
+        StateSize.Object((7 * 8) + 4 + 4 + 8 + 2) + (detectors.Length == 0 ? 0 : StateSize.Array(detectors.Length, 8))
         + (seasonal?.StateBytes ?? 0) + detectors.Sum(d => d.StateBytes) + (rarity?.StateBytes ?? 0) + (recurrence?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
-    public StackReading Observe(long timestampNs, double value, DetectorContext context)
+    public StackReading Observe(long timestampNs, double value, DetectorContext context) =>
+        Observe(timestampNs, value, double.NaN, hold: false, context);
+
+    /// <summary>
+    /// Scores <paramref name="value"/> (a proportion of <paramref name="trials"/> attempts, or NaN) on the rule's
+    /// <see cref="ValueScale"/> and lets every detector learn from it, unless <paramref name="hold"/>: the subject's
+    /// alert is open or pending, so the value is scored against what was normal before the incident and not learnt.
+    /// </summary>
+    public StackReading Observe(long timestampNs, double value, double trials, bool hold, DetectorContext context)
     {
         var score = double.NaN;
         var expected = double.NaN;
@@ -38,9 +58,16 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         var upper = double.NaN;
         var baseline = 0.0;
         var ratio = 0.0;
+        var original = value;
+        (value, var noise) = scale.Forward(value, trials, _usualTrials > 0 ? _usualSuccesses / _usualTrials : double.NaN);
+        if (!hold)
+        {
+            LearnShare(original, trials);
+        }
+
         if (seasonal is not null)
         {
-            var reading = seasonal.Observe(timestampNs, value, context);
+            var reading = seasonal.Observe(timestampNs, value, noise, hold, context);
             if (double.IsFinite(reading.Expected))
             {
                 baseline = reading.Expected;
@@ -60,7 +87,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
 
         foreach (var detector in detectors)
         {
-            var reading = detector.Observe(timestampNs, value - baseline, context);
+            var reading = detector.Observe(timestampNs, value - baseline, noise, hold, context);
             if (!reading.HasOpinion)
             {
                 continue;
@@ -76,10 +103,13 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         }
 
         score = AnomalyScale.Sharpen(score, sensitivity);
-        LearnLevel(value, score);
+        if (!hold)
+        {
+            LearnLevel(value, score);
+        }
         if (rarity is not null)
         {
-            score = rarity.Calibrate(score, ratio, value);
+            score = rarity.Calibrate(score, ratio, original);
         }
 
         if (recurrence is not null && !double.IsNaN(score))
@@ -91,8 +121,22 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             }
         }
 
-        return new StackReading(score, expected, lower, upper);
+        _negative |= original < 0;
+        return new StackReading(score, scale.Back(expected), Floor(scale.Back(lower)), scale.Back(upper));
     }
+
+    private void LearnShare(double value, double trials)
+    {
+        if (scale.Model != ValueModel.Proportions || !(trials > 0) || !double.IsFinite(value) || !double.IsFinite(trials))
+        {
+            return;
+        }
+
+        _usualSuccesses = (float)((_usualSuccesses * ShareMemory) + (scale.Share(value) * trials));
+        _usualTrials = (float)((_usualTrials * ShareMemory) + trials);
+    }
+
+    private double Floor(double lower) => _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
 
     // The fallback level learns only from values the stack did not find anomalous: otherwise a surge in the first day,
     // before the baseline knows the hour, would become its own expectation within twenty values and the alert would

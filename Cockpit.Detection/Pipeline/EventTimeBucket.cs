@@ -21,11 +21,19 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, 
     /// closed, its start and aggregate (NaN for a ratio whose divisor stayed below the minimum, or whose dividend never
     /// came: a source sending attempts but no successes has no success rate, not a rate of 0 %).
     /// </summary>
-    public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue)
+    public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue) =>
+        Add(timestampNs, value, isDivisor, out closedStart, out closedValue, out _);
+
+    /// <summary>
+    /// <see cref="Add(long, double, bool, out long, out double)"/>, also giving a closed ratio's divisor sum (its
+    /// number of attempts, which says how certain the ratio is); NaN for other aggregates.
+    /// </summary>
+    public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue, out double closedDivisor)
     {
         var start = UnixTime.Floor(timestampNs, bucketNs);
         closedStart = 0;
         closedValue = 0;
+        closedDivisor = double.NaN;
         if (start < _start)
         {
             return BucketOutcome.Late;
@@ -44,6 +52,7 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, 
                     BucketAggregate.Ratio => _points > 0 && _divisor >= minDivisor && _divisor > 0 ? multiplier * _sum / _divisor : double.NaN,
                     _ => _sum,
                 };
+                closedDivisor = aggregate == BucketAggregate.Ratio ? _divisor : double.NaN;
                 outcome = BucketOutcome.Closed;
             }
 

@@ -60,6 +60,20 @@ public sealed class DetectionRuleOptions
     [Range(0.0, 1e12)]
     public double MinDivisor { get; set; } = 1;
 
+    /// <summary>
+    /// What kind of numbers the rule scores: counts and proportions are judged against their own (Poisson, binomial)
+    /// noise. <see cref="ValueModel.Auto"/> treats a ratio as a proportion and anything else as a measurement.
+    /// </summary>
+    public ValueModel Values { get; set; } = ValueModel.Auto;
+
+    /// <summary>
+    /// While a subject's alert is open or pending, its values are scored against the baseline from before the incident
+    /// and not learnt, so an alert neither fades into its own baseline while the incident lasts nor resolves against
+    /// one that learnt the incident. A level that stays moved is still accepted as the new normal by the detectors' own
+    /// rules (<c>Surge:AcceptShiftAfter</c>, <c>LevelShift:RebaselineAfter</c>). Off, detectors learn from every value.
+    /// </summary>
+    public bool HoldWhileAlerting { get; set; } = true;
+
     /// <summary>The detector.</summary>
     public DetectorKind Detector { get; set; } = DetectorKind.Combined;
 

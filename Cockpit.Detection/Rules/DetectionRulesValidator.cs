@@ -43,6 +43,11 @@ internal sealed class DetectionRulesValidator : IValidateOptions<DetectionOption
             yield return "it aggregates a Ratio: it needs one Field, a DivideBy field and a Bucket.";
         }
 
+        if (rule.Values == ValueModel.Proportions && rule.Aggregate != BucketAggregate.Ratio)
+        {
+            yield return "it scores Proportions, which are the Ratio of a Field to its DivideBy field: set Aggregate to Ratio, or Values to Continuous.";
+        }
+
         if (rule.Detector == DetectorKind.Threshold && rule.Threshold is null)
         {
             yield return "it is a Threshold rule without Threshold limits (Below/RecoverAbove, Above/RecoverBelow).";

@@ -19,7 +19,11 @@ public enum IncidentKind
 /// <param name="Start">When it begins.</param>
 /// <param name="Duration">How long it lasts.</param>
 /// <param name="Subject">The affected category, business type or cell.</param>
-public sealed record Incident(IncidentKind Kind, string Region, DateTimeOffset Start, TimeSpan Duration, string Subject)
+/// <param name="Size">
+/// How big it is: for a surge the extra complaints a minute at its height, for a decline the points of success rate
+/// lost by its end; 1 for an outage (a cell is down or not).
+/// </param>
+public sealed record Incident(IncidentKind Kind, string Region, DateTimeOffset Start, TimeSpan Duration, string Subject, double Size = 1)
 {
     /// <summary>When it is over.</summary>
     public DateTimeOffset End => Start + Duration;

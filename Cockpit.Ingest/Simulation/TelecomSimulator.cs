@@ -16,10 +16,6 @@ public sealed class TelecomSimulator
 
     private const double ComplaintsPerMinuteAtPeak = 14;
 
-    // A surge is driven by the customers an event touches, not by the district's usual complaint volume, so it
-    // adds a fixed number of complaints a minute (spread over the channels) whatever the hour and district.
-    private const double SurgeExtraPerMinute = 25;
-
     private static readonly Dictionary<string, double> RegionWeight = new(StringComparer.Ordinal)
     {
         ["tianhe"] = 1.00, ["baiyun"] = 0.90, ["panyu"] = 0.85, ["haizhu"] = 0.75, ["yuexiu"] = 0.60,
@@ -126,7 +122,7 @@ public sealed class TelecomSimulator
         for (var k = 0; k < MetricNames.Categories.Count; k++)
         {
             var multiplier = OutageMultiplier(region, MetricNames.Categories[k], incidents, time);
-            var surge = SurgeStrength(region, MetricNames.Categories[k], incidents, time) * SurgeExtraPerMinute;
+            var surge = SurgeExtra(region, MetricNames.Categories[k], incidents, time);
             for (var c = 0; c < MetricNames.Channels.Count; c++)
             {
                 var lambda = (ComplaintsPerMinuteAtPeak * load * CategoryShare[k] * multiplier + surge) * ChannelShare[c];
@@ -136,10 +132,12 @@ public sealed class TelecomSimulator
         }
     }
 
-    // A surge builds within three minutes and eases off over the incident's last fifth: 0 (none) to 1 (full).
-    private static double SurgeStrength(string region, string category, Incident[] incidents, DateTimeOffset time)
+    // A surge is driven by the customers an event touches, not by the district's usual complaint volume, so it adds
+    // its size in complaints a minute (spread over the channels) whatever the hour and district. It builds within
+    // three minutes and eases off over the incident's last fifth.
+    private static double SurgeExtra(string region, string category, Incident[] incidents, DateTimeOffset time)
     {
-        var strength = 0.0;
+        var extra = 0.0;
         foreach (var incident in incidents)
         {
             if (incident.Kind == IncidentKind.ComplaintSurge
@@ -148,11 +146,11 @@ public sealed class TelecomSimulator
             {
                 var rise = Math.Clamp((time - incident.Start).TotalMinutes / 3, 0, 1);
                 var fall = Math.Clamp((1 - incident.Progress(time)) / 0.2, 0, 1);
-                strength = Math.Max(strength, Math.Min(rise, fall));
+                extra = Math.Max(extra, incident.Size * Math.Min(rise, fall));
             }
         }
 
-        return strength;
+        return extra;
     }
 
     // Customers notice an outage after a few minutes and call about their lines.
@@ -183,8 +181,8 @@ public sealed class TelecomSimulator
                     && string.Equals(incident.Region, region, StringComparison.Ordinal)
                     && string.Equals(incident.Subject, MetricNames.BusinessTypes[b], StringComparison.Ordinal))
                 {
-                    // Slides steadily (about 0.08 points a minute over a 216-minute incident) to 18 points below normal.
-                    success -= 0.18 * incident.Progress(time);
+                    // Slides steadily to its size in points below normal (e.g. 18 points over 3.6 hours: 0.08 a minute).
+                    success -= incident.Size / 100 * incident.Progress(time);
                     handleSeconds *= 1 + (0.3 * incident.Progress(time));
                 }
             }
