@@ -39,7 +39,7 @@ public sealed class RulesApiTests : IDisposable
 
         var surge = rules.Single(r => r.GetProperty("name").GetString() == "complaint-surge");
         Assert.Equal(("configuration", true), (surge.GetProperty("origin").GetString(), surge.GetProperty("enabled").GetBoolean()));
-        Assert.Equal("Surge", surge.GetProperty("rule").GetProperty("Detector").GetString());
+        Assert.Equal(("Combined", "Counts"), (surge.GetProperty("rule").GetProperty("Detector").GetString(), surge.GetProperty("rule").GetProperty("Values").GetString()));
         Assert.Equal("00:01:00", surge.GetProperty("rule").GetProperty("Bucket").GetString());
     }
 
