@@ -14,5 +14,5 @@ public sealed record AlertHistoryEntry(long AlertId, DateTimeOffset At, string A
     /// The facts of the signal behind the line when <see cref="Detail"/> ends with its summary (fired, escalated,
     /// recovered, resolved by the rule); null otherwise and on lines stored before facts existed.
     /// </summary>
-    public AlertFacts? Facts { get; init; }
+    public SignalFacts? Facts { get; init; }
 }

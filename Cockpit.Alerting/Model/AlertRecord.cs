@@ -43,7 +43,7 @@ public sealed record AlertRecord
     /// What <see cref="Summary"/> says, as data, for saying it in the reader's language; null for alerts stored before
     /// facts existed (or signalled without them), which are shown by their <see cref="Summary"/>.
     /// </summary>
-    public AlertFacts? Facts { get; init; }
+    public SignalFacts? Facts { get; init; }
 
     public double Value { get; init; }
 

@@ -179,7 +179,7 @@ internal sealed class AlertStore : IDisposable
         {
             list.Add(new AlertHistoryEntry(alertId, Time(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3))
             {
-                Facts = AlertFactsJson.Deserialize(reader.IsDBNull(4) ? null : reader.GetString(4)),
+                Facts = SignalFactsJson.Deserialize(reader.IsDBNull(4) ? null : reader.GetString(4)),
             });
         }
 
@@ -261,7 +261,7 @@ internal sealed class AlertStore : IDisposable
         command.Parameters.AddWithValue("$actor", entry.Actor);
         command.Parameters.AddWithValue("$action", entry.Action);
         command.Parameters.AddWithValue("$detail", entry.Detail);
-        command.Parameters.AddWithValue("$facts", AlertFactsJson.Serialize(entry.Facts));
+        command.Parameters.AddWithValue("$facts", SignalFactsJson.Serialize(entry.Facts));
         command.ExecuteNonQuery();
     }
 
@@ -293,7 +293,7 @@ internal sealed class AlertStore : IDisposable
         p.AddWithValue("$likely_cause", (object?)a.LikelyCause ?? DBNull.Value);
         p.AddWithValue("$fire_count", a.FireCount);
         p.AddWithValue("$fire_times", JsonSerializer.Serialize(fireTimes));
-        p.AddWithValue("$facts", AlertFactsJson.Serialize(a.Facts));
+        p.AddWithValue("$facts", SignalFactsJson.Serialize(a.Facts));
     }
 
     private static List<(AlertRecord, long[])> ReadAll(SqliteCommand command)
@@ -328,7 +328,7 @@ internal sealed class AlertStore : IDisposable
                 InhibitedBy = r.IsDBNull(21) ? null : r.GetInt64(21),
                 LikelyCause = r.IsDBNull(22) ? null : r.GetString(22),
                 FireCount = (int)r.GetInt64(23),
-                Facts = AlertFactsJson.Deserialize(r.IsDBNull(25) ? null : r.GetString(25)),
+                Facts = SignalFactsJson.Deserialize(r.IsDBNull(25) ? null : r.GetString(25)),
             };
             list.Add((alert, JsonSerializer.Deserialize<long[]>(r.GetString(24)) ?? []));
         }

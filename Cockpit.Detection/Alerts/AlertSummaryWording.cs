@@ -7,28 +7,28 @@ namespace Cockpit.Detection.Alerts;
 /// <c>measurement.field key=value, …</c>, numbers to four significant digits, scores to two decimals, invariant culture.
 /// Its phrases are also the English that notifications start from.
 /// </summary>
-public sealed class AlertSummaryWording : IAlertFactsWording
+public sealed class AlertSummaryWording : ISignalFactsWording
 {
-    private static readonly Dictionary<AlertFactsPhrase, string> Phrases = new()
+    private static readonly Dictionary<SignalFactsPhrase, string> Phrases = new()
     {
-        [AlertFactsPhrase.Anomalous] = "{0} is {1}{2}; anomaly score {3}",
-        [AlertFactsPhrase.Expectation] = ", expected {0}",
-        [AlertFactsPhrase.ExpectationWithBand] = ", expected {0} (normal {1} to {2})",
-        [AlertFactsPhrase.BackToNormal] = "{0} is back to normal: {1}{2}",
-        [AlertFactsPhrase.BeyondLimit] = "{0} is {1}, beyond its limit{2}",
-        [AlertFactsPhrase.LimitRange] = " ({0} to {1})",
-        [AlertFactsPhrase.LimitAtLeast] = " (at least {0})",
-        [AlertFactsPhrase.LimitAtMost] = " (at most {0})",
-        [AlertFactsPhrase.WithinLimits] = "{0} is back within its limits: {1}",
-        [AlertFactsPhrase.Silent] = "No data from {0} for {1} (anomaly score {2})",
-        [AlertFactsPhrase.SendingAgain] = "{0} is sending data again",
-        [AlertFactsPhrase.UnwatchedIdle] = "{0}: no data for {1}, no longer watched",
-        [AlertFactsPhrase.UnwatchedRuleChanged] = "{0}: no longer watched, its rule was changed",
-        [AlertFactsPhrase.UnwatchedRuleRemoved] = "{0}: no longer watched, its rule was disabled or deleted",
-        [AlertFactsPhrase.Unwatched] = "{0}: no longer watched",
-        [AlertFactsPhrase.Hours] = "{0} h",
-        [AlertFactsPhrase.Minutes] = "{0} min",
-        [AlertFactsPhrase.Seconds] = "{0} s",
+        [SignalFactsPhrase.Anomalous] = "{0} is {1}{2}; anomaly score {3}",
+        [SignalFactsPhrase.Expectation] = ", expected {0}",
+        [SignalFactsPhrase.ExpectationWithBand] = ", expected {0} (normal {1} to {2})",
+        [SignalFactsPhrase.BackToNormal] = "{0} is back to normal: {1}{2}",
+        [SignalFactsPhrase.BeyondLimit] = "{0} is {1}, beyond its limit{2}",
+        [SignalFactsPhrase.LimitRange] = " ({0} to {1})",
+        [SignalFactsPhrase.LimitAtLeast] = " (at least {0})",
+        [SignalFactsPhrase.LimitAtMost] = " (at most {0})",
+        [SignalFactsPhrase.WithinLimits] = "{0} is back within its limits: {1}",
+        [SignalFactsPhrase.Silent] = "No data from {0} for {1} (anomaly score {2})",
+        [SignalFactsPhrase.SendingAgain] = "{0} is sending data again",
+        [SignalFactsPhrase.UnwatchedIdle] = "{0}: no data for {1}, no longer watched",
+        [SignalFactsPhrase.UnwatchedRuleChanged] = "{0}: no longer watched, its rule was changed",
+        [SignalFactsPhrase.UnwatchedRuleRemoved] = "{0}: no longer watched, its rule was disabled or deleted",
+        [SignalFactsPhrase.Unwatched] = "{0}: no longer watched",
+        [SignalFactsPhrase.Hours] = "{0} h",
+        [SignalFactsPhrase.Minutes] = "{0} min",
+        [SignalFactsPhrase.Seconds] = "{0} s",
     };
 
     private AlertSummaryWording()
@@ -41,11 +41,11 @@ public sealed class AlertSummaryWording : IAlertFactsWording
     public IFormatProvider Culture => CultureInfo.InvariantCulture;
 
     /// <summary>The English phrase, as a composite format string.</summary>
-    public static string English(AlertFactsPhrase phrase) => Phrases[phrase];
+    public static string English(SignalFactsPhrase phrase) => Phrases[phrase];
 
-    public string Phrase(AlertFactsPhrase phrase) => Phrases[phrase];
+    public string Phrase(SignalFactsPhrase phrase) => Phrases[phrase];
 
-    public string Subject(AlertFacts facts)
+    public string Subject(SignalFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var name = facts.Field.Length == 0 ? facts.Measurement : facts.Measurement + "." + facts.Field;

@@ -31,21 +31,19 @@ public static class ReadableFacts
     }
 
     /// <summary>
-    /// The subject for people: measurement and field by their local names (the raw name when <paramref name="name"/>
-    /// has none), the district by <see cref="Region.DisplayName"/>, other labels as <c>key=value</c>.
+    /// The subject for people: measurement and field by their local names — <c>measurement.field</c> as one name when
+    /// <paramref name="name"/> has one for it (投诉量), else each on its own, the raw name when it has none — then the
+    /// district by <see cref="Region.DisplayName"/> and other labels as <c>key=value</c>.
     /// </summary>
     /// <param name="facts">The facts.</param>
     /// <param name="name">A local name for a measurement or field name, or null to show the name itself.</param>
     /// <param name="separator">Between the labels.</param>
-    public static string Subject(AlertFacts facts, Func<string, string?> name, string separator = ", ")
+    public static string Subject(SignalFacts facts, Func<string, string?> name, string separator = ", ")
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(name);
-        var what = name(facts.Measurement) ?? facts.Measurement;
-        if (facts.Field.Length > 0)
-        {
-            what += " " + (name(facts.Field) ?? facts.Field);
-        }
+        var what = facts.Field.Length == 0 ? name(facts.Measurement) ?? facts.Measurement
+            : name(facts.Measurement + "." + facts.Field) ?? (name(facts.Measurement) ?? facts.Measurement) + " " + (name(facts.Field) ?? facts.Field);
 
         if (facts.Labels.Count == 0)
         {

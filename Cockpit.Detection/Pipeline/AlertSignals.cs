@@ -6,7 +6,7 @@ using Cockpit.Ingest.Model;
 namespace Cockpit.Detection.Pipeline;
 
 /// <summary>
-/// Writes the alert signals of a subject: labels, severity, the facts of what happened (<see cref="AlertFacts"/>) and
+/// Writes the alert signals of a subject: labels, severity, the facts of what happened (<see cref="SignalFacts"/>) and
 /// the English sentence made from them for the API and logs.
 /// </summary>
 internal static class AlertSignals
@@ -33,7 +33,7 @@ internal static class AlertSignals
             labels,
             firing,
             severity,
-            AlertFactsFormatter.Summary(facts),
+            SignalFactsFormatter.Summary(facts),
             value,
             reading.Expected,
             score,
@@ -63,9 +63,9 @@ internal static class AlertSignals
     private static AlertSignal Unwatched(DetectionSubject subject, long nowNs, UnwatchedReason reason, TimeSpan? duration)
     {
         var labels = Labels(subject);
-        var facts = new AlertFacts
+        var facts = new SignalFacts
         {
-            Kind = AlertFactKind.Unwatched,
+            Kind = SignalFactKind.Unwatched,
             Measurement = subject.Measurement,
             Field = subject.Field,
             Labels = labels,
@@ -78,7 +78,7 @@ internal static class AlertSignals
             labels,
             Firing: false,
             subject.Rule.Options.Severity,
-            AlertFactsFormatter.Summary(facts),
+            SignalFactsFormatter.Summary(facts),
             double.NaN,
             double.NaN,
             double.NaN,
@@ -100,35 +100,35 @@ internal static class AlertSignals
     }
 
     // Exactly what the reading says; which of it a sentence shows is the formatter's business.
-    private static AlertFacts Facts(DetectionSubject subject, Dictionary<string, string> labels, bool anomalous, long timeNs, double value, double score, DetectorReading reading)
+    private static SignalFacts Facts(DetectionSubject subject, Dictionary<string, string> labels, bool anomalous, long timeNs, double value, double score, DetectorReading reading)
     {
         TimeSpan? silent = null;
-        AlertFactKind kind;
+        SignalFactKind kind;
         if (subject.Silence is not null)
         {
-            kind = anomalous ? AlertFactKind.Silent : AlertFactKind.SendingAgain;
+            kind = anomalous ? SignalFactKind.Silent : SignalFactKind.SendingAgain;
             silent = anomalous ? TimeSpan.FromTicks((timeNs - subject.LastArrivalNs) / 100) : null;
         }
         else if (subject.Rule.Options.Detector == DetectorKind.Threshold)
         {
-            kind = anomalous ? AlertFactKind.BeyondLimit : AlertFactKind.WithinLimits;
+            kind = anomalous ? SignalFactKind.BeyondLimit : SignalFactKind.WithinLimits;
         }
         else
         {
-            kind = anomalous ? AlertFactKind.Anomalous : AlertFactKind.BackToNormal;
+            kind = anomalous ? SignalFactKind.Anomalous : SignalFactKind.BackToNormal;
         }
 
-        return new AlertFacts
+        return new SignalFacts
         {
             Kind = kind,
             Measurement = subject.Measurement,
             Field = subject.Field,
             Labels = labels,
-            Value = AlertFacts.Finite(value),
-            Expected = AlertFacts.Finite(reading.Expected),
-            Lower = AlertFacts.Finite(reading.Lower),
-            Upper = AlertFacts.Finite(reading.Upper),
-            Score = AlertFacts.Finite(score),
+            Value = SignalFacts.Finite(value),
+            Expected = SignalFacts.Finite(reading.Expected),
+            Lower = SignalFacts.Finite(reading.Lower),
+            Upper = SignalFacts.Finite(reading.Upper),
+            Score = SignalFacts.Finite(score),
             Duration = silent,
         };
     }

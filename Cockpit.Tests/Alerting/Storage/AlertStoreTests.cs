@@ -12,9 +12,9 @@ namespace Cockpit.Tests.Alerting.Storage;
 /// <summary>Facts are stored with the alert and the history lines they explain, and databases from before facts still open.</summary>
 public sealed class AlertStoreTests
 {
-    private static readonly AlertFacts Surge = new()
+    private static readonly SignalFacts Surge = new()
     {
-        Kind = AlertFactKind.Anomalous,
+        Kind = SignalFactKind.Anomalous,
         Measurement = "complaints",
         Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = "tianhe", ["channel"] = "hotline" },
         Value = 39,
@@ -24,10 +24,10 @@ public sealed class AlertStoreTests
         Score = 0.934,
     };
 
-    private static AlertSignal Signal(AlertBookHarness h, AlertFacts facts, bool firing) =>
+    private static AlertSignal Signal(AlertBookHarness h, SignalFacts facts, bool firing) =>
         h.Signal("complaint-surge", "tianhe", firing, AlertSeverity.Warning, facts.Score ?? 0) with
         {
-            Summary = AlertFactsFormatter.Summary(facts),
+            Summary = SignalFactsFormatter.Summary(facts),
             Facts = facts,
         };
 
@@ -37,8 +37,8 @@ public sealed class AlertStoreTests
         using var data = new TempDirectory();
         var h = new AlertBookHarness(data: data);
         h.Book.Accept(Signal(h, Surge, firing: true));
-        var silent = new AlertFacts { Kind = AlertFactKind.Silent, Measurement = "network", Duration = TimeSpan.FromMinutes(5), Score = 0.5 };
-        h.Book.Accept(Signal(h, Surge with { Kind = AlertFactKind.BackToNormal, Value = 30 }, firing: false));
+        var silent = new SignalFacts { Kind = SignalFactKind.Silent, Measurement = "network", Duration = TimeSpan.FromMinutes(5), Score = 0.5 };
+        h.Book.Accept(Signal(h, Surge with { Kind = SignalFactKind.BackToNormal, Value = 30 }, firing: false));
         h.Book.Accept(Signal(h, silent, firing: true));
 
         using var restarted = h.Restart();
@@ -46,7 +46,7 @@ public sealed class AlertStoreTests
 
         Assert.Equal(silent, alert.Facts);
         var history = restarted.Book.History(alert.Id);
-        Assert.Equal([Surge, Surge with { Kind = AlertFactKind.BackToNormal, Value = 30 }, silent], history.Where(e => e.Facts is not null).Select(e => e.Facts));
+        Assert.Equal([Surge, Surge with { Kind = SignalFactKind.BackToNormal, Value = 30 }, silent], history.Where(e => e.Facts is not null).Select(e => e.Facts));
         Assert.Equal(["hotline", "tianhe"], history[0].Facts!.Labels.Values.Order());
         Assert.Equal(["region", "channel"], history[0].Facts!.Labels.Keys);
     }

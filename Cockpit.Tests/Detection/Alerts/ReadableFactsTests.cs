@@ -29,9 +29,9 @@ public sealed class ReadableFactsTests
     [Fact]
     public void Subject_LocalNames_DistrictDisplayName_OtherLabelsAsKeyValue()
     {
-        var facts = new AlertFacts
+        var facts = new SignalFacts
         {
-            Kind = AlertFactKind.SendingAgain,
+            Kind = SignalFactKind.SendingAgain,
             Measurement = "network",
             Field = "latency_ms",
             Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = "tianhe", ["cell"] = "th-1" },

@@ -58,15 +58,15 @@ public sealed class AlertSignalsTests
         Feed(engine, 0.9, 0.1);
 
         var fired = signals[0].Facts!;
-        Assert.Equal(AlertFactKind.Anomalous, fired.Kind);
+        Assert.Equal(SignalFactKind.Anomalous, fired.Kind);
         Assert.Equal((MetricNames.Network, MetricNames.LatencyField), (fired.Measurement, fired.Field));
         Assert.Equal([new("region", "tianhe"), new("cell", "th-1")], fired.Labels.OrderByDescending(l => l.Key));
         Assert.Equal((0.9, 0, -1, 1, 0.9), (fired.Value, fired.Expected, fired.Lower, fired.Upper, fired.Score));
         Assert.Null(fired.Duration);
-        Assert.Equal(AlertFactsFormatter.Summary(fired), signals[0].Summary);
-        Assert.Equal(AlertFactKind.BackToNormal, signals[1].Facts!.Kind);
+        Assert.Equal(SignalFactsFormatter.Summary(fired), signals[0].Summary);
+        Assert.Equal(SignalFactKind.BackToNormal, signals[1].Facts!.Kind);
         Assert.Equal((0.1, 0.1), (signals[1].Facts!.Value, signals[1].Facts!.Score));
-        Assert.Equal(AlertFactsFormatter.Summary(signals[1].Facts!), signals[1].Summary);
+        Assert.Equal(SignalFactsFormatter.Summary(signals[1].Facts!), signals[1].Summary);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class AlertSignalsTests
 
         Feed(engine, 0.9, 0.1);
 
-        Assert.Equal([AlertFactKind.BeyondLimit, AlertFactKind.WithinLimits], signals.Select(s => s.Facts!.Kind));
+        Assert.Equal([SignalFactKind.BeyondLimit, SignalFactKind.WithinLimits], signals.Select(s => s.Facts!.Kind));
         Assert.Equal((-1, 1), (signals[0].Facts!.Lower, signals[0].Facts!.Upper));
         Assert.EndsWith("is 0.9, beyond its limit (-1 to 1)", signals[0].Summary, StringComparison.Ordinal);
     }
@@ -92,7 +92,7 @@ public sealed class AlertSignalsTests
         engine.Sweep(UnixTime.ToNanos(Points.Monday.AddHours(2)));
 
         var facts = signals[1].Facts!;
-        Assert.Equal((AlertFactKind.Unwatched, UnwatchedReason.Idle, TimeSpan.FromHours(1)), (facts.Kind, facts.Reason, facts.Duration));
+        Assert.Equal((SignalFactKind.Unwatched, UnwatchedReason.Idle, TimeSpan.FromHours(1)), (facts.Kind, facts.Reason, facts.Duration));
         Assert.Null(facts.Value);
         Assert.Equal("network.latency_ms cell=th-1, region=tianhe: no data for 1 h, no longer watched", signals[1].Summary);
     }
@@ -108,7 +108,7 @@ public sealed class AlertSignalsTests
 
         engine.ReplaceRules(remove ? [] : [Rule(r => r.Direction = Direction.Up)], UnixTime.ToNanos(Points.Monday.AddMinutes(5)));
 
-        Assert.Equal((AlertFactKind.Unwatched, reason), (signals[1].Facts!.Kind, signals[1].Facts!.Reason));
+        Assert.Equal((SignalFactKind.Unwatched, reason), (signals[1].Facts!.Kind, signals[1].Facts!.Reason));
     }
 
     [Fact]
@@ -138,9 +138,9 @@ public sealed class AlertSignalsTests
         Send();
 
         var silent = signals[0].Facts!;
-        Assert.Equal((AlertFactKind.Silent, TimeSpan.FromMinutes(5), 0.5), (silent.Kind, silent.Duration, silent.Score));
+        Assert.Equal((SignalFactKind.Silent, TimeSpan.FromMinutes(5), 0.5), (silent.Kind, silent.Duration, silent.Score));
         Assert.Equal(new Dictionary<string, string> { ["region"] = "tianhe" }, silent.Labels);
-        Assert.Equal(AlertFactKind.SendingAgain, signals[1].Facts!.Kind);
+        Assert.Equal(SignalFactKind.SendingAgain, signals[1].Facts!.Kind);
         Assert.Equal("network region=tianhe is sending data again", signals[1].Summary);
     }
 }

@@ -37,7 +37,7 @@ public record AlertJson
     public required string Summary { get; init; }
 
     /// <summary>What happened, as data (kind, subject, value, expected, band or limits, score, duration, reason); null for alerts from before facts.</summary>
-    public required AlertFacts? Facts { get; init; }
+    public required SignalFacts? Facts { get; init; }
 
     public required double? Value { get; init; }
 

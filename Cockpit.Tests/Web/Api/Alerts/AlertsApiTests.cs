@@ -128,9 +128,9 @@ public sealed class AlertsApiTests : IDisposable
     [Fact]
     public async Task Get_AlertWithFacts_FactsBesideTheEnglishSummary_OnTheAlertAndItsFiredLine()
     {
-        var facts = new AlertFacts
+        var facts = new SignalFacts
         {
-            Kind = AlertFactKind.Anomalous,
+            Kind = SignalFactKind.Anomalous,
             Measurement = "complaints",
             Labels = new Dictionary<string, string> { ["region"] = "tianhe" },
             Value = 39,
@@ -140,7 +140,7 @@ public sealed class AlertsApiTests : IDisposable
             Score = 0.93,
         };
         _factory.Services.GetRequiredService<IAlertSignalSink>().Accept(new AlertSignal("complaint-surge", "complaints",
-            new Dictionary<string, string> { ["region"] = "tianhe" }, Firing: true, AlertSeverity.Warning, AlertFactsFormatter.Summary(facts), 39, 28.92, 0.93, Time)
+            new Dictionary<string, string> { ["region"] = "tianhe" }, Firing: true, AlertSeverity.Warning, SignalFactsFormatter.Summary(facts), 39, 28.92, 0.93, Time)
         {
             Facts = facts,
         });

@@ -1,7 +1,7 @@
 namespace Cockpit.Detection.Alerts;
 
-/// <summary>What an <see cref="AlertFacts"/> says happened to the subject.</summary>
-public enum AlertFactKind
+/// <summary>What an <see cref="SignalFacts"/> says happened to the subject.</summary>
+public enum SignalFactKind
 {
     /// <summary>A value detector finds the value anomalous (firing or pending).</summary>
     Anomalous,
@@ -15,12 +15,12 @@ public enum AlertFactKind
     /// <summary>A fixed-limit rule finds the value back within its limits.</summary>
     WithinLimits,
 
-    /// <summary>A no-data rule has had nothing from the subject for <see cref="AlertFacts.Duration"/>.</summary>
+    /// <summary>A no-data rule has had nothing from the subject for <see cref="SignalFacts.Duration"/>.</summary>
     Silent,
 
     /// <summary>A no-data rule receives data from the subject again.</summary>
     SendingAgain,
 
-    /// <summary>The subject is no longer watched, for <see cref="AlertFacts.Reason"/>.</summary>
+    /// <summary>The subject is no longer watched, for <see cref="SignalFacts.Reason"/>.</summary>
     Unwatched,
 }

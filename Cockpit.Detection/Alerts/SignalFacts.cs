@@ -3,15 +3,15 @@ namespace Cockpit.Detection.Alerts;
 /// <summary>
 /// What an alert signal says, as data rather than a sentence: what happened (<see cref="Kind"/>), to which subject
 /// (measurement, field, labels) and the numbers behind it, so that each screen and message can say it in its own
-/// language (see <see cref="AlertFactsFormatter"/>). Numbers are plain doubles, null where the reading had none (JSON
+/// language (see <see cref="SignalFactsFormatter"/>). Numbers are plain doubles, null where the reading had none (JSON
 /// holds no NaN); nothing in it depends on a culture, so it serialises and stores as it is.
 /// </summary>
-public sealed record AlertFacts
+public sealed record SignalFacts
 {
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>What happened.</summary>
-    public required AlertFactKind Kind { get; init; }
+    public required SignalFactKind Kind { get; init; }
 
     /// <summary>The measurement watched, e.g. <c>complaints</c>.</summary>
     public required string Measurement { get; init; }
@@ -37,16 +37,16 @@ public sealed record AlertFacts
     /// <summary>The anomaly score in [0, 1].</summary>
     public double? Score { get; init; }
 
-    /// <summary>How long the subject has been silent (<see cref="AlertFactKind.Silent"/>) or idle (<see cref="UnwatchedReason.Idle"/>).</summary>
+    /// <summary>How long the subject has been silent (<see cref="SignalFactKind.Silent"/>) or idle (<see cref="UnwatchedReason.Idle"/>).</summary>
     public TimeSpan? Duration { get; init; }
 
-    /// <summary>Why the subject is no longer watched (<see cref="AlertFactKind.Unwatched"/> only).</summary>
+    /// <summary>Why the subject is no longer watched (<see cref="SignalFactKind.Unwatched"/> only).</summary>
     public UnwatchedReason? Reason { get; init; }
 
     /// <summary>A double as the facts hold it: null when it is not a finite number.</summary>
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    public bool Equals(AlertFacts? other) =>
+    public bool Equals(SignalFacts? other) =>
         other is not null
         && Kind == other.Kind
         && string.Equals(Measurement, other.Measurement, StringComparison.Ordinal)

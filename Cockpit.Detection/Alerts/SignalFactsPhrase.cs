@@ -1,10 +1,10 @@
 namespace Cockpit.Detection.Alerts;
 
 /// <summary>
-/// The phrases <see cref="AlertFactsFormatter"/> builds a sentence from; a wording gives each as a composite format
+/// The phrases <see cref="SignalFactsFormatter"/> builds a sentence from; a wording gives each as a composite format
 /// string. The arguments each takes are listed on it; every argument is already formatted text.
 /// </summary>
-public enum AlertFactsPhrase
+public enum SignalFactsPhrase
 {
     /// <summary>{0} subject, {1} value, {2} <see cref="Expectation"/> or empty, {3} score.</summary>
     Anomalous,

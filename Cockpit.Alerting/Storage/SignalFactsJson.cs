@@ -5,16 +5,16 @@ using Cockpit.Detection.Alerts;
 namespace Cockpit.Alerting.Storage;
 
 /// <summary>
-/// How <see cref="AlertFacts"/> are kept in the <c>facts</c> columns: camel-case JSON with kinds and reasons as names,
+/// How <see cref="SignalFacts"/> are kept in the <c>facts</c> columns: camel-case JSON with kinds and reasons as names,
 /// so a stored row stays readable and survives reordering the enums. Null (no facts) is stored as SQL NULL.
 /// </summary>
-internal static class AlertFactsJson
+internal static class SignalFactsJson
 {
-    public static object Serialize(AlertFacts? facts) =>
-        facts is null ? DBNull.Value : JsonSerializer.Serialize(facts, AlertFactsJsonContext.Default.AlertFacts);
+    public static object Serialize(SignalFacts? facts) =>
+        facts is null ? DBNull.Value : JsonSerializer.Serialize(facts, SignalFactsJsonContext.Default.SignalFacts);
 
     /// <summary>The facts of a stored row; null when there are none or they cannot be read (the summary still can).</summary>
-    public static AlertFacts? Deserialize(string? json)
+    public static SignalFacts? Deserialize(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {
@@ -23,7 +23,7 @@ internal static class AlertFactsJson
 
         try
         {
-            return JsonSerializer.Deserialize(json, AlertFactsJsonContext.Default.AlertFacts);
+            return JsonSerializer.Deserialize(json, SignalFactsJsonContext.Default.SignalFacts);
         }
         catch (JsonException)
         {
@@ -33,5 +33,5 @@ internal static class AlertFactsJson
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(AlertFacts))]
-internal sealed partial class AlertFactsJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(SignalFacts))]
+internal sealed partial class SignalFactsJsonContext : JsonSerializerContext;
