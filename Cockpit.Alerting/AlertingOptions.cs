@@ -1,4 +1,5 @@
 using Cockpit.Alerting.Channels;
+using Cockpit.Alerting.Channels.Text;
 
 namespace Cockpit.Alerting;
 
@@ -56,9 +57,9 @@ public sealed class AlertingOptions
     /// <summary>Resolved alerts kept in memory for the inbox and the wall (older ones are read from the database).</summary>
     public int RecentResolved { get; set; } = 500;
 
-    /// <summary>The language messages to <paramref name="receiver"/> are written in: its own, else <see cref="Language"/>.</summary>
-    public string LanguageOf(string receiver) =>
-        Receivers.FirstOrDefault(r => string.Equals(r.Name, receiver, StringComparison.OrdinalIgnoreCase))?.Language is { Length: > 0 } own ? own : Language;
+    /// <summary>The language messages to <paramref name="receiver"/> are written in (<c>zh-CN</c> or <c>en</c>, as spelt here): its own, else <see cref="Language"/>.</summary>
+    public string LanguageOf(string receiver) => MessageWords.For(
+        Receivers.FirstOrDefault(r => string.Equals(r.Name, receiver, StringComparison.OrdinalIgnoreCase))?.Language is { Length: > 0 } own ? own : Language).Language;
 }
 
 /// <summary>How alerts are grouped into messages and how often a group is re-sent (<c>Cockpit:Alerting:Grouping</c>).</summary>

@@ -63,7 +63,7 @@ public sealed class NotificationBuilderTests
     {
         var options = new AlertingOptions
         {
-            Receivers = [new ReceiverOptions { Name = "vendor", Language = "en" }, new ReceiverOptions { Name = "frontline" }],
+            Receivers = [new ReceiverOptions { Name = "vendor", Language = "EN" }, new ReceiverOptions { Name = "frontline" }],
         };
 
         Assert.Equal(("en", "zh-CN", "zh-CN"), (options.LanguageOf("vendor"), options.LanguageOf("frontline"), options.LanguageOf("gone")));
