@@ -1,4 +1,5 @@
 using Cockpit.Alerting.Channels;
+using Cockpit.Alerting.Channels.Text;
 
 namespace Cockpit.Alerting;
 
@@ -9,6 +10,13 @@ public sealed class AlertingOptions
 
     /// <summary>Cockpit's address as people reach it; every message links back to <c>{ExternalUrl}/alerts/{id}</c>.</summary>
     public string ExternalUrl { get; set; } = "http://127.0.0.1:5000";
+
+    /// <summary>
+    /// The language notifications are written in, <c>zh-CN</c> or <c>en</c>; a receiver's <see cref="ReceiverOptions.Language"/>
+    /// overrides it. Chinese by default: the people in the chat groups are the Guangzhou centre's staff, and a chat
+    /// group has no browser language to follow (the UI follows each viewer's).
+    /// </summary>
+    public string Language { get; set; } = "zh-CN";
 
     /// <summary>The SQLite file's name inside <c>Cockpit:DataDir</c>.</summary>
     public string DatabaseFile { get; set; } = "alerts.db";
@@ -48,6 +56,10 @@ public sealed class AlertingOptions
 
     /// <summary>Resolved alerts kept in memory for the inbox and the wall (older ones are read from the database).</summary>
     public int RecentResolved { get; set; } = 500;
+
+    /// <summary>The language messages to <paramref name="receiver"/> are written in (<c>zh-CN</c> or <c>en</c>, as spelt here): its own, else <see cref="Language"/>.</summary>
+    public string LanguageOf(string receiver) => MessageWords.For(
+        Receivers.FirstOrDefault(r => string.Equals(r.Name, receiver, StringComparison.OrdinalIgnoreCase))?.Language is { Length: > 0 } own ? own : Language).Language;
 }
 
 /// <summary>How alerts are grouped into messages and how often a group is re-sent (<c>Cockpit:Alerting:Grouping</c>).</summary>

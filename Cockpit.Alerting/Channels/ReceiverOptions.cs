@@ -41,6 +41,9 @@ public sealed class ReceiverOptions
     /// <summary>Email: sender address.</summary>
     public string From { get; set; } = "";
 
+    /// <summary>The language of this receiver's messages (<c>zh-CN</c> or <c>en</c>); null or empty: <c>Cockpit:Alerting:Language</c>.</summary>
+    public string? Language { get; set; }
+
     /// <summary>Email: recipients.</summary>
     public List<string> To { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using Cockpit.Alerting.Channels.DingTalk;
 using Cockpit.Alerting.Channels.Http;
+using Cockpit.Alerting.Channels.Text;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Alerting.Channels;
@@ -40,6 +41,11 @@ internal sealed class ReceiversValidator : IValidateOptions<AlertingOptions>
             if (receiver.Timeout <= TimeSpan.Zero)
             {
                 errors.Add($"{at}:Timeout must be positive.");
+            }
+
+            if (!string.IsNullOrEmpty(receiver.Language) && !MessageWords.IsKnown(receiver.Language))
+            {
+                errors.Add($"{at}:Language must be {MessageWords.Chinese} or {MessageWords.English} (or unset for Cockpit:Alerting:Language).");
             }
 
             if (receiver.RatePerMinute < 0)

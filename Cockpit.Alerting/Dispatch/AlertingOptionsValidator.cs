@@ -1,3 +1,4 @@
+using Cockpit.Alerting.Channels.Text;
 using Cockpit.Alerting.Silences;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,11 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
         var receivers = ReceiverNames(options);
         ValidateRoutes(options, receivers, builder);
         ValidateTimers(options, builder);
+        if (!MessageWords.IsKnown(options.Language))
+        {
+            builder.AddError($"must be {MessageWords.Chinese} or {MessageWords.English}.", $"{Section}:{nameof(AlertingOptions.Language)}");
+        }
+
         return builder.Build();
     }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Cockpit.Alerting.Channels.Text;
 using Cockpit.Alerting.Model;
 using Cockpit.Alerting.Notifications;
+using Cockpit.Detection.Alerts;
 
 namespace Cockpit.Alerting.Dispatch;
 
@@ -13,11 +15,12 @@ internal static class NotificationBuilder
     public const string Resolved = "resolved";
 
     public static Notification Build(
-        NotificationGroup group, IReadOnlyList<AlertRecord> firing, IReadOnlyList<AlertRecord> resolved, DateTimeOffset now, string externalUrl)
+        NotificationGroup group, IReadOnlyList<AlertRecord> firing, IReadOnlyList<AlertRecord> resolved, DateTimeOffset now, string externalUrl, string language)
     {
         ArgumentNullException.ThrowIfNull(group);
         var baseUrl = externalUrl.TrimEnd('/');
-        var alerts = firing.Select(a => Notified(a, Firing, baseUrl)).Concat(resolved.Select(a => Notified(a, Resolved, baseUrl))).ToList();
+        var words = MessageWords.For(language);
+        var alerts = firing.Select(a => Notified(a, Firing, baseUrl, words)).Concat(resolved.Select(a => Notified(a, Resolved, baseUrl, words))).ToList();
         return new Notification
         {
             Receiver = group.Receiver,
@@ -31,6 +34,7 @@ internal static class NotificationBuilder
             ExternalUrl = baseUrl,
             GroupUrl = $"{baseUrl}/alerts?filter={Uri.EscapeDataString(GroupKey.Matchers(group.GroupLabels))}",
             Alerts = alerts,
+            Language = words.Language,
             CreatedAt = now,
         };
     }
@@ -39,9 +43,12 @@ internal static class NotificationBuilder
     public static string FingerprintHex(string fingerprint) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)).AsSpan(0, 8));
 
-    private static NotifiedAlert Notified(AlertRecord alert, string status, string baseUrl)
+    // The summary annotation is in the message's language (webhook receivers show it to people too); the stored English
+    // summary and the facts travel beside it so that channels can say it themselves.
+    private static NotifiedAlert Notified(AlertRecord alert, string status, string baseUrl, MessageWords words)
     {
-        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["summary"] = alert.Summary };
+        var summary = alert.Facts is { } facts ? SignalFactsFormatter.Format(facts, words) : alert.Summary;
+        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["summary"] = summary };
         AddNumber(annotations, "value", alert.Value);
         AddNumber(annotations, "expected", alert.Expected);
         AddNumber(annotations, "score", alert.Score);
@@ -62,6 +69,7 @@ internal static class NotificationBuilder
             AlertId = alert.Id,
             Severity = alert.Severity,
             Summary = alert.Summary,
+            Facts = alert.Facts,
         };
     }
 

@@ -23,7 +23,7 @@ internal sealed partial class NotificationDispatcher
         var announced = new HashSet<long>(group.Announced);
         announced.ExceptWith(group.PendingResolved);
         announced.UnionWith(firing.Select(a => a.Id));
-        var notification = NotificationBuilder.Build(group, firing, resolved, now, _options.ExternalUrl);
+        var notification = NotificationBuilder.Build(group, firing, resolved, now, _options.ExternalUrl, _options.LanguageOf(group.Receiver));
         var state = announced.Count == 0
             ? null
             : new StoredGroup(group.Key, group.Route, group.Receiver, group.Level, group.Team, group.GroupLabels, now, announced);

@@ -288,7 +288,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
             var severity = (AlertSeverity)Math.Max((int)open.Severity, (int)signal.Severity);
             if (severity != open.Severity)
             {
-                history.Add(History(open.Id, now, actor, "escalated", $"{Name(open.Severity)} → {Name(severity)}: {signal.Summary}"));
+                history.Add(History(open.Id, now, actor, "escalated", $"{Name(open.Severity)} → {Name(severity)}: {signal.Summary}") with { Facts = signal.Facts });
             }
 
             Commit(entry, Observed(open, signal, now) with { Severity = severity }, now, [.. history]);
@@ -322,7 +322,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         };
         var lines = new List<AlertHistoryEntry>
         {
-            History(fired.Id, now, actor, "fired", fired.FireCount == 1 ? signal.Summary : $"fired again (time {fired.FireCount}): {signal.Summary}"),
+            History(fired.Id, now, actor, "fired", fired.FireCount == 1 ? signal.Summary : $"fired again (time {fired.FireCount}): {signal.Summary}") with { Facts = signal.Facts },
         };
         if (flapping)
         {
@@ -363,7 +363,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
                 var fingerprint = entry.Record.Fingerprint;
                 entry.FlapTimer = _scheduler.Schedule(_options.Flapping.Window, () => EndFlapping(fingerprint));
                 Commit(entry, Observed(entry.Record, signal, now), now,
-                    History(entry.Record.Id, now, actor, "recovered", $"recovered, but held as firing while flapping: {signal.Summary}"));
+                    History(entry.Record.Id, now, actor, "recovered", $"recovered, but held as firing while flapping: {signal.Summary}") with { Facts = signal.Facts });
             }
 
             return;
@@ -392,7 +392,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         entry.Unconfirmed = false;
         var alert = signal is null ? entry.Record : Observed(entry.Record, signal, now);
         var resolved = alert with { Status = AlertStatus.Resolved, EndsAt = endsAt, ResolvedBy = resolvedBy, Flapping = false };
-        Commit(entry, resolved, now, History(alert.Id, now, actor, action, detail));
+        Commit(entry, resolved, now, History(alert.Id, now, actor, action, detail) with { Facts = signal?.Facts });
         LogResolved(alert.Id, alert.Rule, actor);
         TrimResolved();
     }
@@ -540,6 +540,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
         Severity = signal.Severity,
         Status = AlertStatus.Pending,
         Summary = signal.Summary,
+        Facts = signal.Facts,
         Value = signal.Value,
         Expected = signal.Expected,
         Score = signal.Score,
@@ -551,6 +552,7 @@ public sealed partial class AlertBook : IAlertBook, IAlertSignalSink, IDisposabl
     private static AlertRecord Observed(AlertRecord alert, AlertSignal signal, DateTimeOffset now) => alert with
     {
         Summary = signal.Summary,
+        Facts = signal.Facts,
         Value = signal.Value,
         Expected = signal.Expected,
         Score = signal.Score,

@@ -36,8 +36,14 @@ public sealed record AlertRecord
     /// <summary>True while the alert resolves and re-fires too often: it is held as firing and not notified again.</summary>
     public bool Flapping { get; init; }
 
-    /// <summary>Plain text for people (never markup).</summary>
+    /// <summary>Plain text for people (never markup), in English: the API's and the logs' sentence.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>
+    /// What <see cref="Summary"/> says, as data, for saying it in the reader's language; null for alerts stored before
+    /// facts existed (or signalled without them), which are shown by their <see cref="Summary"/>.
+    /// </summary>
+    public SignalFacts? Facts { get; init; }
 
     public double Value { get; init; }
 

@@ -42,6 +42,12 @@ public sealed record Notification
     /// <summary>The alerts, firing first then resolved; each with its own link back.</summary>
     public required IReadOnlyList<NotifiedAlert> Alerts { get; init; }
 
+    /// <summary>
+    /// The language it is written in (<c>en</c> or <c>zh-CN</c>): the receiver's <c>Language</c>, else
+    /// <c>Cockpit:Alerting:Language</c>, when it was queued. Null in rows queued before languages, which are sent in English.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>When the message was queued (clock time).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -29,6 +29,9 @@ public sealed record NotifiedAlert
 
     public required AlertSeverity Severity { get; init; }
 
-    /// <summary>Plain text (never markup): channels that render markdown must escape it.</summary>
+    /// <summary>The alert's stored English summary, plain text (never markup): channels that render markdown must escape it.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>What <see cref="Summary"/> says, as data: channels say it in the message's language; null for alerts without facts.</summary>
+    public SignalFacts? Facts { get; init; }
 }

@@ -40,7 +40,8 @@ internal sealed class AlertStore : IDisposable
             inhibited_by INTEGER,
             likely_cause TEXT,
             fire_count INTEGER NOT NULL,
-            fire_times TEXT NOT NULL);
+            fire_times TEXT NOT NULL,
+            facts TEXT);
         CREATE INDEX IF NOT EXISTS alerts_status ON alerts (status, changed_at);
         CREATE TABLE IF NOT EXISTS alert_history (
             id INTEGER PRIMARY KEY,
@@ -48,7 +49,8 @@ internal sealed class AlertStore : IDisposable
             at INTEGER NOT NULL,
             actor TEXT NOT NULL,
             action TEXT NOT NULL,
-            detail TEXT NOT NULL);
+            detail TEXT NOT NULL,
+            facts TEXT);
         CREATE INDEX IF NOT EXISTS alert_history_alert ON alert_history (alert_id, id);
         CREATE TABLE IF NOT EXISTS alert_notes (
             id INTEGER PRIMARY KEY,
@@ -62,7 +64,7 @@ internal sealed class AlertStore : IDisposable
     private const string Columns = """
         id, fingerprint, rule, measurement, tags, severity, status, flapping, summary, value, expected, score, starts_at,
         updated_at, ends_at, fired_at, changed_at, acknowledged_by, acknowledged_at, resolved_by, silenced_by, inhibited_by,
-        likely_cause, fire_count, fire_times
+        likely_cause, fire_count, fire_times, facts
         """;
 
     private readonly AlertingDatabase _database;
@@ -73,6 +75,8 @@ internal sealed class AlertStore : IDisposable
         _database = database;
         _writer = database.Open();
         AlertingDatabase.Execute(_writer, Schema);
+        AddColumnIfMissing("alerts", "facts", "TEXT");
+        AddColumnIfMissing("alert_history", "facts", "TEXT");
     }
 
     /// <summary>The highest alert id ever stored (0 when none), so new ids continue after it.</summary>
@@ -93,7 +97,7 @@ internal sealed class AlertStore : IDisposable
             command.CommandText = $"""
                 INSERT INTO alerts ({Columns}) VALUES ($id, $fingerprint, $rule, $measurement, $tags, $severity, $status,
                     $flapping, $summary, $value, $expected, $score, $starts_at, $updated_at, $ends_at, $fired_at, $changed_at,
-                    $acknowledged_by, $acknowledged_at, $resolved_by, $silenced_by, $inhibited_by, $likely_cause, $fire_count, $fire_times)
+                    $acknowledged_by, $acknowledged_at, $resolved_by, $silenced_by, $inhibited_by, $likely_cause, $fire_count, $fire_times, $facts)
                 ON CONFLICT (id) DO UPDATE SET
                     severity = excluded.severity, status = excluded.status, flapping = excluded.flapping, summary = excluded.summary,
                     value = excluded.value, expected = excluded.expected, score = excluded.score, starts_at = excluded.starts_at,
@@ -101,7 +105,7 @@ internal sealed class AlertStore : IDisposable
                     changed_at = excluded.changed_at, acknowledged_by = excluded.acknowledged_by,
                     acknowledged_at = excluded.acknowledged_at, resolved_by = excluded.resolved_by, silenced_by = excluded.silenced_by,
                     inhibited_by = excluded.inhibited_by, likely_cause = excluded.likely_cause, fire_count = excluded.fire_count,
-                    fire_times = excluded.fire_times
+                    fire_times = excluded.fire_times, facts = excluded.facts
                 """;
             Bind(command, alert, fireTimes);
             command.ExecuteNonQuery();
@@ -167,13 +171,16 @@ internal sealed class AlertStore : IDisposable
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at, actor, action, detail FROM alert_history WHERE alert_id = $id ORDER BY id";
+        command.CommandText = "SELECT at, actor, action, detail, facts FROM alert_history WHERE alert_id = $id ORDER BY id";
         command.Parameters.AddWithValue("$id", alertId);
         using var reader = command.ExecuteReader();
         var list = new List<AlertHistoryEntry>();
         while (reader.Read())
         {
-            list.Add(new AlertHistoryEntry(alertId, Time(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            list.Add(new AlertHistoryEntry(alertId, Time(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+            {
+                Facts = SignalFactsJson.Deserialize(reader.IsDBNull(4) ? null : reader.GetString(4)),
+            });
         }
 
         return list;
@@ -218,6 +225,22 @@ internal sealed class AlertStore : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
+    // Databases from before a column existed get it (NULL in old rows); CREATE TABLE IF NOT EXISTS leaves them as they were.
+    private void AddColumnIfMissing(string table, string column, string type)
+    {
+        using (var check = _writer.CreateCommand())
+        {
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column";
+            check.Parameters.AddWithValue("$column", column);
+            if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+            {
+                return;
+            }
+        }
+
+        AlertingDatabase.Execute(_writer, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+    }
+
     private (AlertRecord Alert, long[] FireTimes)? FindOne(string where, object key)
     {
         using var connection = _database.Open();
@@ -232,12 +255,13 @@ internal sealed class AlertStore : IDisposable
     {
         using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO alert_history (alert_id, at, actor, action, detail) VALUES ($alert, $at, $actor, $action, $detail)";
+        command.CommandText = "INSERT INTO alert_history (alert_id, at, actor, action, detail, facts) VALUES ($alert, $at, $actor, $action, $detail, $facts)";
         command.Parameters.AddWithValue("$alert", entry.AlertId);
         command.Parameters.AddWithValue("$at", entry.At.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$actor", entry.Actor);
         command.Parameters.AddWithValue("$action", entry.Action);
         command.Parameters.AddWithValue("$detail", entry.Detail);
+        command.Parameters.AddWithValue("$facts", SignalFactsJson.Serialize(entry.Facts));
         command.ExecuteNonQuery();
     }
 
@@ -269,6 +293,7 @@ internal sealed class AlertStore : IDisposable
         p.AddWithValue("$likely_cause", (object?)a.LikelyCause ?? DBNull.Value);
         p.AddWithValue("$fire_count", a.FireCount);
         p.AddWithValue("$fire_times", JsonSerializer.Serialize(fireTimes));
+        p.AddWithValue("$facts", SignalFactsJson.Serialize(a.Facts));
     }
 
     private static List<(AlertRecord, long[])> ReadAll(SqliteCommand command)
@@ -303,6 +328,7 @@ internal sealed class AlertStore : IDisposable
                 InhibitedBy = r.IsDBNull(21) ? null : r.GetInt64(21),
                 LikelyCause = r.IsDBNull(22) ? null : r.GetString(22),
                 FireCount = (int)r.GetInt64(23),
+                Facts = SignalFactsJson.Deserialize(r.IsDBNull(25) ? null : r.GetString(25)),
             };
             list.Add((alert, JsonSerializer.Deserialize<long[]>(r.GetString(24)) ?? []));
         }

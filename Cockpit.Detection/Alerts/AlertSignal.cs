@@ -6,7 +6,7 @@ namespace Cockpit.Detection.Alerts;
 /// <param name="Tags">Labels of the series or group.</param>
 /// <param name="Firing">True while the condition holds, false once it has recovered.</param>
 /// <param name="Severity">Severity while firing.</param>
-/// <param name="Summary">A plain-text description.</param>
+/// <param name="Summary">A plain-text description in English (<see cref="SignalFactsFormatter.Summary"/> of <see cref="Facts"/> when there are facts).</param>
 /// <param name="Value">The observed value.</param>
 /// <param name="Expected">The expected value.</param>
 /// <param name="Score">The anomaly score.</param>
@@ -28,6 +28,12 @@ public sealed record AlertSignal(
     /// A signal that is neither firing nor pending ends a pending alert as well as a firing one.
     /// </summary>
     public bool Pending { get; init; }
+
+    /// <summary>
+    /// What <see cref="Summary"/> says, as data for saying it in other languages; null from producers that only have the
+    /// sentence (readers then fall back to <see cref="Summary"/>).
+    /// </summary>
+    public SignalFacts? Facts { get; init; }
 
     /// <summary>Rule plus sorted labels: the identity that de-duplicates alerts.</summary>
     public string Fingerprint =>

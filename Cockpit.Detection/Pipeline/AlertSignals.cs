@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cockpit.Detection.Alerts;
 using Cockpit.Detection.Detectors;
 using Cockpit.Detection.Rules;
@@ -6,9 +5,18 @@ using Cockpit.Ingest.Model;
 
 namespace Cockpit.Detection.Pipeline;
 
-/// <summary>Writes the alert signals of a subject: labels, severity and a plain-text sentence for people.</summary>
+/// <summary>
+/// Writes the alert signals of a subject: labels, severity, the facts of what happened (<see cref="SignalFacts"/>) and
+/// the English sentence made from them for the API and logs.
+/// </summary>
 internal static class AlertSignals
 {
+    /// <summary>The reason <see cref="DetectionEngine"/> gives when a subject's rule changed what it watches or how it scores.</summary>
+    public const string RuleChanged = "its rule was changed";
+
+    /// <summary>The reason <see cref="DetectionEngine"/> gives when a subject's rule was disabled or deleted.</summary>
+    public const string RuleRemoved = "its rule was disabled or deleted";
+
     /// <summary>The signal for a transition of <paramref name="subject"/>'s alert.</summary>
     public static AlertSignal For(DetectionSubject subject, AlertTransition transition, long timeNs, double value, double score, DetectorReading reading)
     {
@@ -17,41 +25,68 @@ internal static class AlertSignals
         var rule = subject.Rule.Options;
         var peak = firing ? Math.Max(score, subject.Alert.Peak) : score;
         var severity = rule.CriticalAbove is { } critical && peak >= critical ? AlertSeverity.Critical : rule.Severity;
+        var labels = Labels(subject);
+        var facts = Facts(subject, labels, anomalous, timeNs, value, score, reading);
         return new AlertSignal(
             rule.Name,
             subject.Measurement,
-            Labels(subject),
+            labels,
             firing,
             severity,
-            Describe(subject, anomalous, timeNs, value, score, reading),
+            SignalFactsFormatter.Summary(facts),
             value,
             reading.Expected,
             score,
             UnixTime.ToDateTimeOffset(timeNs))
         {
             Pending = transition == AlertTransition.Pending,
+            Facts = facts,
         };
     }
 
     /// <summary>The resolve signal of a firing subject that is no longer watched because nothing arrived for it.</summary>
     public static AlertSignal Forgotten(DetectionSubject subject, long nowNs, TimeSpan idle) =>
-        Unwatched(subject, nowNs, Text($"{What(subject)}: no data for {Duration(idle)}, no longer watched"));
+        Unwatched(subject, nowNs, UnwatchedReason.Idle, idle);
 
     /// <summary>The resolve (or pending-cleared) signal of a subject dropped because its rule changed or went away.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="nowNs">Scheduler time.</param>
+    /// <param name="reason"><see cref="RuleChanged"/> or <see cref="RuleRemoved"/>; any other text is an unnamed reason.</param>
     public static AlertSignal Dropped(DetectionSubject subject, long nowNs, string reason) =>
-        Unwatched(subject, nowNs, Text($"{What(subject)}: no longer watched, {reason}"));
+        Unwatched(subject, nowNs, reason switch
+        {
+            RuleChanged => UnwatchedReason.RuleChanged,
+            RuleRemoved => UnwatchedReason.RuleRemoved,
+            _ => UnwatchedReason.Other,
+        }, duration: null);
 
-    private static AlertSignal Unwatched(DetectionSubject subject, long nowNs, string summary) => new(
-        subject.Rule.Name,
-        subject.Measurement,
-        Labels(subject),
-        Firing: false,
-        subject.Rule.Options.Severity,
-        summary,
-        double.NaN,
-        double.NaN,
-        double.NaN,
-        UnixTime.ToDateTimeOffset(nowNs));
+    private static AlertSignal Unwatched(DetectionSubject subject, long nowNs, UnwatchedReason reason, TimeSpan? duration)
+    {
+        var labels = Labels(subject);
+        var facts = new SignalFacts
+        {
+            Kind = SignalFactKind.Unwatched,
+            Measurement = subject.Measurement,
+            Field = subject.Field,
+            Labels = labels,
+            Reason = reason,
+            Duration = duration,
+        };
+        return new AlertSignal(
+            subject.Rule.Name,
+            subject.Measurement,
+            labels,
+            Firing: false,
+            subject.Rule.Options.Severity,
+            SignalFactsFormatter.Summary(facts),
+            double.NaN,
+            double.NaN,
+            double.NaN,
+            UnixTime.ToDateTimeOffset(nowNs))
+        {
+            Facts = facts,
+        };
+    }
 
     private static Dictionary<string, string> Labels(DetectionSubject subject)
     {
@@ -64,53 +99,37 @@ internal static class AlertSignals
         return labels;
     }
 
-    private static string Describe(DetectionSubject subject, bool firing, long timeNs, double value, double score, DetectorReading reading)
+    // Exactly what the reading says; which of it a sentence shows is the formatter's business.
+    private static SignalFacts Facts(DetectionSubject subject, Dictionary<string, string> labels, bool anomalous, long timeNs, double value, double score, DetectorReading reading)
     {
-        var what = What(subject);
+        TimeSpan? silent = null;
+        SignalFactKind kind;
         if (subject.Silence is not null)
         {
-            var silent = TimeSpan.FromTicks((timeNs - subject.LastArrivalNs) / 100);
-            return firing
-                ? Text($"No data from {what} for {Duration(silent)} (anomaly score {score:0.00})")
-                : Text($"{what} is sending data again");
+            kind = anomalous ? SignalFactKind.Silent : SignalFactKind.SendingAgain;
+            silent = anomalous ? TimeSpan.FromTicks((timeNs - subject.LastArrivalNs) / 100) : null;
+        }
+        else if (subject.Rule.Options.Detector == DetectorKind.Threshold)
+        {
+            kind = anomalous ? SignalFactKind.BeyondLimit : SignalFactKind.WithinLimits;
+        }
+        else
+        {
+            kind = anomalous ? SignalFactKind.Anomalous : SignalFactKind.BackToNormal;
         }
 
-        if (subject.Rule.Options.Detector == DetectorKind.Threshold)
+        return new SignalFacts
         {
-            return firing
-                ? Text($"{what} is {value:G4}, beyond its limit{Limits(reading)}")
-                : Text($"{what} is back within its limits: {value:G4}");
-        }
-
-        var expectation = double.IsFinite(reading.Expected)
-            ? double.IsFinite(reading.Lower) && double.IsFinite(reading.Upper)
-                ? Text($", expected {reading.Expected:G4} (normal {reading.Lower:G4} to {reading.Upper:G4})")
-                : Text($", expected {reading.Expected:G4}")
-            : "";
-        return firing
-            ? Text($"{what} is {value:G4}{expectation}; anomaly score {score:0.00}")
-            : Text($"{what} is back to normal: {value:G4}{expectation}");
-    }
-
-    private static string Limits(DetectorReading reading) =>
-        (double.IsFinite(reading.Lower), double.IsFinite(reading.Upper)) switch
-        {
-            (true, true) => Text($" ({reading.Lower:G4} to {reading.Upper:G4})"),
-            (true, false) => Text($" (at least {reading.Lower:G4})"),
-            (false, true) => Text($" (at most {reading.Upper:G4})"),
-            _ => "",
+            Kind = kind,
+            Measurement = subject.Measurement,
+            Field = subject.Field,
+            Labels = labels,
+            Value = SignalFacts.Finite(value),
+            Expected = SignalFacts.Finite(reading.Expected),
+            Lower = SignalFacts.Finite(reading.Lower),
+            Upper = SignalFacts.Finite(reading.Upper),
+            Score = SignalFacts.Finite(score),
+            Duration = silent,
         };
-
-    private static string What(DetectionSubject subject)
-    {
-        var name = subject.Field.Length == 0 ? subject.Measurement : subject.Measurement + "." + subject.Field;
-        return subject.Labels.Length == 0 ? name : name + " " + string.Join(", ", subject.Labels.Select(l => l.Key + "=" + l.Value));
     }
-
-    private static string Duration(TimeSpan span) =>
-        span >= TimeSpan.FromHours(1) ? Text($"{span.TotalHours:0.#} h")
-        : span >= TimeSpan.FromMinutes(1) ? Text($"{span.TotalMinutes:0.#} min")
-        : Text($"{span.TotalSeconds:0} s");
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

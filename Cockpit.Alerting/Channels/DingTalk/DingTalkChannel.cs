@@ -41,7 +41,7 @@ internal sealed class DingTalkChannel : INotificationChannel
         return MessageFitter.Fit(text.Alerts.Count, MaxBodyBytes, n =>
         {
             var markdown = RobotMarkdown.DingTalk.Document(text, n);
-            var body = asCard ? Card(text.Title, markdown, button!) : Markdown(text.Title, markdown);
+            var body = asCard ? Card(text.Title, markdown, button!, text.Words.ViewInCockpit) : Markdown(text.Title, markdown);
             return (body, body.Length);
         });
     }
@@ -88,7 +88,7 @@ internal sealed class DingTalkChannel : INotificationChannel
         w.WriteEndObject();
     });
 
-    private static byte[] Card(string title, string text, string button) => JsonBody.Write(w =>
+    private static byte[] Card(string title, string text, string button, string buttonText) => JsonBody.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("msgtype", "actionCard");
@@ -96,7 +96,7 @@ internal sealed class DingTalkChannel : INotificationChannel
         w.WriteString("title", title);
         w.WriteString("text", text);
         w.WriteString("btnOrientation", "0");
-        w.WriteString("singleTitle", NotificationText.ViewInCockpit);
+        w.WriteString("singleTitle", buttonText);
         w.WriteString("singleURL", button);
         w.WriteEndObject();
         w.WriteEndObject();

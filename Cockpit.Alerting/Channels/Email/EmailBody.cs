@@ -32,13 +32,13 @@ internal static class EmailBody
 
             if (alert.Link is not null)
             {
-                body.Append(NotificationText.ViewInCockpit).Append(": ").Append(alert.Link).Append('\n');
+                body.Append(alert.Words.ViewInCockpit).Append(": ").Append(alert.Link).Append('\n');
             }
         }
 
         if (text.GroupLink is not null)
         {
-            body.Append('\n').Append("View all in Cockpit: ").Append(text.GroupLink).Append('\n');
+            body.Append('\n').Append(text.Words.ViewAllInCockpit).Append(": ").Append(text.GroupLink).Append('\n');
         }
 
         return body.ToString().ReplaceLineEndings("\r\n");
@@ -66,7 +66,7 @@ internal static class EmailBody
 
             if (alert.Link is not null)
             {
-                body.Append("<br>\n").Append(Anchor(NotificationText.ViewInCockpit, alert.Link));
+                body.Append("<br>\n").Append(Anchor(alert.Words.ViewInCockpit, alert.Link));
             }
 
             body.Append("</p>\n");
@@ -74,7 +74,7 @@ internal static class EmailBody
 
         if (text.GroupLink is not null)
         {
-            body.Append("<p>").Append(Anchor("View all in Cockpit", text.GroupLink)).Append("</p>\n");
+            body.Append("<p>").Append(Anchor(text.Words.ViewAllInCockpit, text.GroupLink)).Append("</p>\n");
         }
 
         return body.Append("</body></html>\n").ToString().ReplaceLineEndings("\r\n");

@@ -118,7 +118,7 @@ internal sealed class FeishuChannel : INotificationChannel
             w.WriteString("tag", "button");
             w.WriteStartObject("text");
             w.WriteString("tag", "plain_text");
-            w.WriteString("content", NotificationText.ViewInCockpit);
+            w.WriteString("content", text.Words.ViewInCockpit);
             w.WriteEndObject();
             w.WriteString("type", "primary");
             w.WriteString("url", text.GroupLink);

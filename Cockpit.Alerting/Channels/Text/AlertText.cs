@@ -16,6 +16,7 @@ namespace Cockpit.Alerting.Channels.Text;
 /// <param name="Since">When it started, <c>yyyy-MM-dd HH:mm UTC</c>.</param>
 /// <param name="Until">When it resolved, for a resolved alert.</param>
 /// <param name="Link">Its page in Cockpit (a safe http(s) URL), or null when its URL is not one.</param>
+/// <param name="Words">The message's language.</param>
 internal sealed record AlertText(
     bool Firing,
     AlertSeverity Severity,
@@ -26,42 +27,43 @@ internal sealed record AlertText(
     string? LikelyCause,
     string Since,
     string? Until,
-    string? Link)
+    string? Link,
+    MessageWords Words)
 {
-    /// <summary>Upper-case severity as shown before the rule, e.g. <c>CRITICAL</c>.</summary>
+    /// <summary>Severity as shown before the rule, e.g. <c>CRITICAL</c> or 严重.</summary>
     public string SeverityName => Severity switch
     {
-        AlertSeverity.Critical => "CRITICAL",
-        AlertSeverity.Warning => "WARNING",
-        _ => "INFO",
+        AlertSeverity.Critical => Words.Critical,
+        AlertSeverity.Warning => Words.Warning,
+        _ => Words.Info,
     };
 
-    /// <summary><c>firing</c> or <c>resolved</c>.</summary>
-    public string State => Firing ? "firing" : "resolved";
+    /// <summary><c>firing</c> or <c>resolved</c> in the message's language.</summary>
+    public string State => Firing ? Words.StateFiring : Words.StateResolved;
 
     /// <summary>The lines under the alert's heading, before its link: labels, summary, measure, likely cause, times.</summary>
     public IEnumerable<string> Details()
     {
         if (Labels.Count > 0)
         {
-            yield return "Labels: " + string.Join(", ", Labels);
+            yield return Words.Labels + string.Join(Words.LabelSeparator, Labels);
         }
 
         if (Summary.Length > 0)
         {
-            yield return "Summary: " + Summary;
+            yield return Words.Summary + Summary;
         }
 
         if (Measure is not null)
         {
-            yield return "Measure: " + Measure;
+            yield return Words.Measure + Measure;
         }
 
         if (LikelyCause is not null)
         {
-            yield return "Likely cause: " + LikelyCause;
+            yield return Words.LikelyCause + LikelyCause;
         }
 
-        yield return Until is null ? $"Since {Since}" : $"From {Since} to {Until}";
+        yield return Until is null ? Words.Format(Words.Since, Since) : Words.Format(Words.FromTo, Since, Until);
     }
 }

@@ -7,7 +7,8 @@ namespace Cockpit.Alerting.Channels.Text;
 
 /// <summary>
 /// The words of a message, shared by every channel so that a WeCom robot, a Feishu card and an email say the same
-/// thing: a title like <c>[FIRING:2] complaint-surge 天河</c>, who it is for, and a few plain-text lines per alert.
+/// thing: a title like <c>[FIRING:2] complaint-surge 天河</c>, who it is for, and a few plain-text lines per alert,
+/// all in the message's language (<see cref="Notification.Language"/>; alert summaries said from their facts).
 /// Nothing here is escaped; the channels escape for their platform.
 /// </summary>
 internal sealed record NotificationText(
@@ -16,10 +17,9 @@ internal sealed record NotificationText(
     IReadOnlyList<AlertText> Alerts,
     string? GroupLink,
     bool Firing,
-    AlertSeverity Severity)
+    AlertSeverity Severity,
+    MessageWords Words)
 {
-    /// <summary>The button and footer text linking back to Cockpit.</summary>
-    public const string ViewInCockpit = "View in Cockpit";
 
     private const int MaxLabels = 12;
     private const int MaxLabelKey = 40;
@@ -39,21 +39,30 @@ internal sealed record NotificationText(
     public static NotificationText From(Notification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var alerts = notification.Alerts.Select(Of).ToList();
+        var words = MessageWords.For(notification.Language);
+        var alerts = notification.Alerts.Select(a => Of(a, words)).ToList();
         var firing = alerts.Count(a => a.Firing);
         var isFiring = string.Equals(notification.Status, "firing", StringComparison.OrdinalIgnoreCase) || firing > 0;
-        var status = isFiring ? $"[FIRING:{firing.ToString(CultureInfo.InvariantCulture)}]" : "[RESOLVED]";
+        var status = isFiring ? $"[{words.Firing}:{firing.ToString(CultureInfo.InvariantCulture)}]" : $"[{words.Resolved}]";
         var groupValues = GroupValues(notification.GroupLabels);
         var title = groupValues.Length == 0 ? status : status + " " + groupValues;
         var severity = alerts.Where(a => a.Firing == isFiring).Select(a => a.Severity).DefaultIfEmpty(AlertSeverity.Info).Max();
-        return new NotificationText(title, AudienceOf(notification), alerts, SafeLink.Of(notification.GroupUrl), isFiring, severity);
+        return new NotificationText(title, AudienceOf(notification, words), alerts, SafeLink.Of(notification.GroupUrl), isFiring, severity, words);
     }
 
     /// <summary>Minutes are enough to find the moment on the wall; seconds would only add noise.</summary>
     public static string Time(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
-    private static AlertText Of(NotifiedAlert alert)
+    /// <summary>What an alert says in <paramref name="words"/>' language: from its facts, or its stored English summary without them.</summary>
+    public static string SummaryOf(NotifiedAlert alert, MessageWords words)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(words);
+        return alert.Facts is { } facts ? SignalFactsFormatter.Format(facts, words) : alert.Summary;
+    }
+
+    private static AlertText Of(NotifiedAlert alert, MessageWords words)
     {
         var rule = alert.Labels.TryGetValue(AlertLabels.AlertName, out var name) ? name
             : alert.Labels.TryGetValue(AlertLabels.Rule, out var r) ? r : "alert";
@@ -69,26 +78,27 @@ internal sealed record NotificationText(
             alert.Severity,
             PlainText.Line(rule, MaxTitlePart),
             labels,
-            PlainText.Line(alert.Summary, MaxSummary),
-            Measure(alert.Annotations),
+            PlainText.Line(SummaryOf(alert, words), MaxSummary),
+            Measure(alert.Annotations, words),
             Annotation(alert.Annotations, "likely_cause", MaxCause),
             Time(alert.StartsAt),
             !firing && alert.EndsAt is { } ends ? Time(ends) : null,
-            SafeLink.Of(alert.GeneratorUrl));
+            SafeLink.Of(alert.GeneratorUrl),
+            words);
     }
 
-    private static string? Measure(IReadOnlyDictionary<string, string> annotations)
+    private static string? Measure(IReadOnlyDictionary<string, string> annotations, MessageWords words)
     {
         var parts = new List<string>(3);
-        foreach (var key in (string[])["value", "expected", "score"])
+        foreach (var (key, name) in (ReadOnlySpan<(string, string)>)[("value", words.Value), ("expected", words.Expected), ("score", words.Score)])
         {
             if (Annotation(annotations, key, MaxAnnotation) is { } value)
             {
-                parts.Add(key + " " + value);
+                parts.Add(name + " " + value);
             }
         }
 
-        return parts.Count == 0 ? null : string.Join(", ", parts);
+        return parts.Count == 0 ? null : string.Join(words.MeasureSeparator, parts);
     }
 
     private static string? Annotation(IReadOnlyDictionary<string, string> annotations, string key, int max) =>
@@ -103,15 +113,15 @@ internal sealed record NotificationText(
             .Select(l => PlainText.Line(l.Value, MaxTitlePart))
             .Where(v => v.Length > 0));
 
-    private static string? AudienceOf(Notification notification)
+    private static string? AudienceOf(Notification notification, MessageWords words)
     {
         var team = PlainText.Line(notification.Team, MaxTitlePart);
         return (team.Length, notification.EscalationLevel) switch
         {
             (0, 0) => null,
-            (0, var level) => $"Escalation level {level.ToString(CultureInfo.InvariantCulture)}",
-            (_, 0) => $"Team {team}",
-            (_, var level) => $"Team {team}, escalation level {level.ToString(CultureInfo.InvariantCulture)}",
+            (0, var level) => words.Format(words.Level, level),
+            (_, 0) => words.Format(words.Team, team),
+            (_, var level) => words.Format(words.TeamLevel, team, level),
         };
     }
 }

@@ -107,7 +107,7 @@ internal sealed class RobotMarkdown
             : $"**{alert.SeverityName}**";
         var lines = new List<string>(7) { $"{severity} **{Escape(alert.Rule)}** {alert.State}" };
         lines.AddRange(alert.Details().Select(Escape));
-        lines.Add(Link(NotificationText.ViewInCockpit, alert.Link));
+        lines.Add(Link(alert.Words.ViewInCockpit, alert.Link));
         return string.Join(_lineBreak, lines);
     }
 
@@ -117,11 +117,11 @@ internal sealed class RobotMarkdown
         ArgumentNullException.ThrowIfNull(text);
         if (left == 0)
         {
-            return Link("View all in Cockpit", text.GroupLink);
+            return Link(text.Words.ViewAllInCockpit, text.GroupLink);
         }
 
-        var more = "…and " + left.ToString(CultureInfo.InvariantCulture) + " more: ";
-        return text.GroupLink is null ? more + "see Cockpit" : more + Link(text.GroupLink, text.GroupLink);
+        var more = text.Words.Format(text.Words.AndMore, left.ToString(CultureInfo.InvariantCulture));
+        return text.GroupLink is null ? more + text.Words.SeeCockpit : more + Link(text.GroupLink, text.GroupLink);
     }
 
     /// <summary>Heading, the first <paramref name="count"/> alerts and the footer, as one markdown text.</summary>

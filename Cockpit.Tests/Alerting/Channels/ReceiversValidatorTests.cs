@@ -17,7 +17,7 @@ public sealed class ReceiversValidatorTests
                 new() { Name = "hook", Kind = ReceiverKind.Webhook, Url = "http://relay.internal:9000/hook" },
                 new() { Name = "wecom", Kind = ReceiverKind.WeCom, Url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k" },
                 new() { Name = "ding", Kind = ReceiverKind.DingTalk, Url = "https://oapi.dingtalk.com/robot/send?access_token=t", Secret = "SEC", MessageType = "actionCard" },
-                new() { Name = "lark", Kind = ReceiverKind.Feishu, Url = "https://open.feishu.cn/open-apis/bot/v2/hook/h" },
+                new() { Name = "lark", Kind = ReceiverKind.Feishu, Url = "https://open.feishu.cn/open-apis/bot/v2/hook/h", Language = "en" },
                 new() { Name = "mail", Kind = ReceiverKind.Email, SmtpHost = "smtp.internal", From = "cockpit@example.com", To = ["a@example.com"] },
             ],
         };
@@ -35,7 +35,7 @@ public sealed class ReceiversValidatorTests
                 new() { Name = "ops", Kind = ReceiverKind.WeCom, Url = "qyapi.weixin.qq.com/send?key=secret-key" },
                 new() { Name = "OPS", Kind = ReceiverKind.DingTalk, Url = "https://oapi.dingtalk.com/robot/send", MessageType = "card", Timeout = TimeSpan.Zero },
                 new() { Name = "", Kind = ReceiverKind.Email, SmtpPort = 0, From = "nobody", To = ["x@example.com", "not an address"], RatePerMinute = -1 },
-                new() { Name = "mail2", Kind = ReceiverKind.Email, SmtpHost = "smtp", From = "a@example.com" },
+                new() { Name = "mail2", Kind = ReceiverKind.Email, SmtpHost = "smtp", From = "a@example.com", Language = "zh" },
                 new() { Name = "odd", Kind = (ReceiverKind)42 },
             ],
         };
@@ -54,6 +54,7 @@ public sealed class ReceiversValidatorTests
                 "Cockpit:Alerting:Receivers:2:SmtpPort must be between 1 and 65535.",
                 "Cockpit:Alerting:Receivers:2:From must be an email address.",
                 "Cockpit:Alerting:Receivers:2:To has 'not an address', which is not an email address.",
+                "Cockpit:Alerting:Receivers:3:Language must be zh-CN or en (or unset for Cockpit:Alerting:Language).",
                 "Cockpit:Alerting:Receivers:3:To needs at least one address.",
                 "Cockpit:Alerting:Receivers:4:Kind must be Webhook, WeCom, DingTalk, Feishu or Email.",
             ],

@@ -85,6 +85,20 @@ public sealed class AlertingOptionsValidatorTests
             Failures(options));
     }
 
+    [Theory]
+    [InlineData("zh-CN", true)]
+    [InlineData("en", true)]
+    [InlineData("EN", true)]
+    [InlineData("fr", false)]
+    [InlineData("", false)]
+    public void Validate_Language_ZhCnOrEn(string language, bool valid)
+    {
+        var options = Options();
+        options.Language = language;
+
+        Assert.Equal(valid ? [] : ["Property Cockpit:Alerting:Language: must be zh-CN or en."], Failures(options));
+    }
+
     private static AlertingOptions Options(params RouteOptions[] routes) => new() { Receivers = [Receiver("hook")], Routes = [.. routes] };
 
     private static IReadOnlyList<string> Failures(AlertingOptions options) =>

@@ -37,7 +37,8 @@ public sealed partial class ReadmeAlertingExampleTests : IDisposable
         Assert.Equal(["complaints", "business", "network"], options.Routes.Select(r => r.Name));
         Assert.Equal(["前端", "中台", "后端"], options.Routes.Select(r => r.Team));
         Assert.Equal([TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(45)], options.Routes[0].Escalation.Select(e => e.After));
-        Assert.Equal(4, options.Receivers.Count);
+        Assert.Equal(5, options.Receivers.Count);
+        Assert.Equal(("zh-CN", "en"), (options.LanguageOf("frontline-wecom"), options.LanguageOf("vendor-hook")));
     }
 
     private static IEnumerable<(string Key, string Value)> Flatten(string prefix, JsonElement element) => element.ValueKind switch

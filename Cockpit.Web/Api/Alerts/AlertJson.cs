@@ -33,7 +33,11 @@ public record AlertJson
 
     public required string? LikelyCause { get; init; }
 
+    /// <summary>The English sentence (kept for existing readers); <see cref="Facts"/> say the same as data.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>What happened, as data (kind, subject, value, expected, band or limits, score, duration, reason); null for alerts from before facts.</summary>
+    public required SignalFacts? Facts { get; init; }
 
     public required double? Value { get; init; }
 
@@ -86,6 +90,7 @@ public record AlertJson
             InhibitedBy = alert.InhibitedBy,
             LikelyCause = alert.LikelyCause,
             Summary = alert.Summary,
+            Facts = alert.Facts,
             Value = Finite(alert.Value),
             Expected = Finite(alert.Expected),
             Score = Finite(alert.Score),

@@ -74,6 +74,7 @@ public sealed class AlertsApiTests : IDisposable
         Assert.Equal(JsonValueKind.Null, alert.GetProperty("inhibitedBy").ValueKind);
         Assert.Equal(JsonValueKind.Null, alert.GetProperty("likelyCause").ValueKind);
         Assert.Equal("complaint-surge in tianhe", alert.GetProperty("summary").GetString());
+        Assert.Equal(JsonValueKind.Null, alert.GetProperty("facts").ValueKind);
         Assert.Equal(42.5, alert.GetProperty("value").GetDouble());
         Assert.Equal(JsonValueKind.Null, alert.GetProperty("expected").ValueKind);
         Assert.Equal(0.9, alert.GetProperty("score").GetDouble());
@@ -122,6 +123,42 @@ public sealed class AlertsApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(error, await ErrorOf(response));
+    }
+
+    [Fact]
+    public async Task Get_AlertWithFacts_FactsBesideTheEnglishSummary_OnTheAlertAndItsFiredLine()
+    {
+        var facts = new SignalFacts
+        {
+            Kind = SignalFactKind.Anomalous,
+            Measurement = "complaints",
+            Labels = new Dictionary<string, string> { ["region"] = "tianhe" },
+            Value = 39,
+            Expected = 28.92,
+            Lower = 20.1,
+            Upper = 37.7,
+            Score = 0.93,
+        };
+        _factory.Services.GetRequiredService<IAlertSignalSink>().Accept(new AlertSignal("complaint-surge", "complaints",
+            new Dictionary<string, string> { ["region"] = "tianhe" }, Firing: true, AlertSeverity.Warning, SignalFactsFormatter.Summary(facts), 39, 28.92, 0.93, Time)
+        {
+            Facts = facts,
+        });
+        var id = Assert.Single(Book.Snapshot()).Id;
+        using var client = _factory.CreateApiClient(ApiRoles.Viewer);
+
+        var alert = await client.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}");
+
+        Assert.Equal("complaints region=tianhe is 39, expected 28.92 (normal 20.1 to 37.7); anomaly score 0.93", alert.GetProperty("summary").GetString());
+        var json = alert.GetProperty("facts");
+        Assert.Equal("anomalous", json.GetProperty("kind").GetString());
+        Assert.Equal("complaints", json.GetProperty("measurement").GetString());
+        Assert.Equal("tianhe", json.GetProperty("labels").GetProperty("region").GetString());
+        Assert.Equal((39, 28.92, 20.1, 37.7, 0.93), (json.GetProperty("value").GetDouble(), json.GetProperty("expected").GetDouble(),
+            json.GetProperty("lower").GetDouble(), json.GetProperty("upper").GetDouble(), json.GetProperty("score").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("duration").ValueKind);
+        var fired = alert.GetProperty("history").EnumerateArray().First();
+        Assert.Equal("anomalous", fired.GetProperty("facts").GetProperty("kind").GetString());
     }
 
     [Fact]
