@@ -33,6 +33,12 @@ public sealed class NabLabelledFile
     /// <summary>The file's key in the windows file, e.g. <c>realTraffic/speed_6005.csv</c>.</summary>
     public string Key { get; }
 
+    /// <summary>
+    /// The file's category: the part of <see cref="Key"/> before its first <c>/</c> (the folder under <c>data/</c>),
+    /// or the whole key when it has none.
+    /// </summary>
+    public string Category => Key.Split('/', 2)[0];
+
     /// <summary>Rows in the file.</summary>
     public int RowCount => _window.Length;
 

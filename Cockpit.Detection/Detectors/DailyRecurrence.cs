@@ -5,14 +5,14 @@ namespace Cockpit.Detection.Detectors;
 /// comes back at the same time of day (a nightly backup, a batch job, a daily report, a weekly job) is recognised as
 /// routine even when it is too short for the hourly seasonal baseline to learn. One bit per ten-minute slot of the day
 /// and per day (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one
-/// of its two neighbours either side was marked on one of the last seven days. State: eight 144-bit masks (248 B).
+/// of its two neighbours either side was marked on one of the last seven days. State: one byte per slot whose bits are
+/// today and the seven days before it (200 B).
 /// </summary>
 public sealed class DailyRecurrence
 {
     private const long DayNs = 86_400_000_000_000;
     private const int SlotsPerDay = 144;
     private const long SlotNs = DayNs / SlotsPerDay;
-    private const int WordsPerDay = (SlotsPerDay + 63) / 64;
 
     // A week: a routine that skips weekends or a job that runs every few days is still a routine. (Two days, as first
     // written, left such jobs paging: NAB cockpit 71.61 with two days, 72.17 with six, 72.35 with seven, 71.97 with 13.)
@@ -22,12 +22,16 @@ public sealed class DailyRecurrence
     // time of day. (NAB cockpit 72.35 with one slot, 72.90 with two, 71.62 with three: wider starts hiding incidents.)
     private const int NeighbourSlots = 2;
 
-    // Today, then each remembered day back, one after the other.
-    private readonly ulong[] _masks = new ulong[(DaysRemembered + 1) * WordsPerDay];
+    // Per slot, bit d is set when the slot was marked d days ago (bit 0: today). Today and seven days fill a byte, so
+    // rolling a day is a shift of every slot.
+    private const int Today = 1;
+    private const int PastDays = ((1 << (DaysRemembered + 1)) - 1) & ~Today;
+
+    private readonly byte[] _days = new byte[SlotsPerDay];
     private long _day = long.MinValue;
 
     /// <summary>Bytes of state.</summary>
-    public int StateBytes => StateSize.Object(8 + 8) + StateSize.Array(_masks.Length, sizeof(ulong));
+    public int StateBytes => StateSize.Object(8 + 8) + StateSize.Array(_days.Length, sizeof(byte));
 
     /// <summary>
     /// Whether anomalous evidence was marked around this time of day on one of the seven previous days; then, when
@@ -50,36 +54,26 @@ public sealed class DailyRecurrence
 
         var slot = (int)(sinceMidnight / SlotNs);
         var recurs = false;
-        for (var past = 1; past <= DaysRemembered && !recurs; past++)
+        for (var near = -NeighbourSlots; near <= NeighbourSlots && !recurs; near++)
         {
-            for (var near = -NeighbourSlots; near <= NeighbourSlots && !recurs; near++)
-            {
-                recurs = IsMarked(past, slot + near);
-            }
+            // Neighbours of midnight wrap into the same day's slots: close enough for a routine that runs at midnight.
+            recurs = (_days[(slot + near + SlotsPerDay) % SlotsPerDay] & PastDays) != 0;
         }
 
         if (anomalous && day == _day)
         {
-            _masks[slot / 64] |= 1UL << (slot % 64);
+            _days[slot] |= Today;
         }
 
         return recurs;
     }
 
-    private bool IsMarked(int daysAgo, int slot)
-    {
-        // Neighbours of midnight wrap into the same day's mask: close enough for a routine that runs at midnight.
-        slot = (slot + SlotsPerDay) % SlotsPerDay;
-        return (_masks[(daysAgo * WordsPerDay) + (slot / 64)] & (1UL << (slot % 64))) != 0;
-    }
-
+    // Every slot's days move one bit back per day; the oldest falls off the byte.
     private void Roll(long days)
     {
-        for (var d = 0; d < days; d++)
+        for (var i = 0; i < _days.Length; i++)
         {
-            // Array.Copy moves overlapping ranges correctly: every day shifts one back and the oldest drops out.
-            Array.Copy(_masks, 0, _masks, WordsPerDay, DaysRemembered * WordsPerDay);
-            Array.Clear(_masks, 0, WordsPerDay);
+            _days[i] = (byte)(_days[i] << (int)days);
         }
     }
 }

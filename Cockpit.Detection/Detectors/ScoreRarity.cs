@@ -8,7 +8,7 @@ namespace Cockpit.Detection.Detectors;
 /// between two levels, spikes it always has) becomes its normal, while a usually quiet series keeps its full score.
 /// A value beyond the range the series has shown is a record and rarer still. Self-calibrating: no per-series
 /// setting, and one global threshold then means about the same rarity everywhere.
-/// State: two ushort[32] histograms and a few scalars (248 B).
+/// State: two 32-bin ushort histograms in one array and a few scalars (216 B).
 /// </summary>
 public sealed class ScoreRarity
 {
@@ -29,8 +29,8 @@ public sealed class ScoreRarity
     private const double RangeHalvings = 256;
 
     private readonly ScoreRarityOptions _options;
-    private readonly ushort[] _counts = new ushort[Bins];
-    private readonly ushort[] _recentCounts = new ushort[Bins];
+    // The points' histogram, then the sustained evidence's: one array saves an object header per series.
+    private readonly ushort[] _counts = new ushort[2 * Bins];
     private float _previous = float.NaN;
     private float _beforePrevious = float.NaN;
 
@@ -51,8 +51,8 @@ public sealed class ScoreRarity
     }
 
     /// <summary>Bytes of state.</summary>
-    // Fields: three references, six floats and an int.
-    public int StateBytes => StateSize.Object((3 * 8) + (6 * 4) + 4) + (2 * StateSize.Array(Bins, sizeof(ushort)));
+    // Fields: two references, six floats and an int.
+    public int StateBytes => StateSize.Object((2 * 8) + (6 * 4) + 4) + StateSize.Array(_counts.Length, sizeof(ushort));
 
     /// <summary>
     /// The calibrated <paramref name="score"/> of <paramref name="value"/>: the lower of the score and the rarity of
@@ -74,11 +74,11 @@ public sealed class ScoreRarity
         _previous = (float)octave;
         var bin = Bin(octave);
         var recentBin = double.IsNaN(sustained) ? 0 : Bin(sustained);
-        var share = Share(_counts, bin, BeyondFactor) * Novelty(value);
+        var share = Share(Points, bin, BeyondFactor) * Novelty(value);
         if (sustained >= -LowestOctave)
         {
             // Only evidence at the edge or beyond on all three points is a regime; weaker runs are noise, however rare.
-            share = Math.Min(share, Share(_recentCounts, recentBin, 1));
+            share = Math.Min(share, Share(Sustained, recentBin, 1));
         }
 
         var rarity = AnomalyScale.Score(-Math.Log2(share), Math.Log2(_options.EdgeRarity), 1);
@@ -113,11 +113,15 @@ public sealed class ScoreRarity
         return beyond > 0 ? double.Exp2(-RangeHalvings * beyond) : 1;
     }
 
+    private Span<ushort> Points => _counts.AsSpan(0, Bins);
+
+    private Span<ushort> Sustained => _counts.AsSpan(Bins, Bins);
+
     private static int Bin(double octave) => (int)Math.Clamp(octave * BinsPerOctave, 0, Bins - 1);
 
     // The share of points so far whose evidence fell in this bin or above. Sustained evidence gets no bonus beyond the
     // strongest seen: its histogram is narrower than the points' own, so ordinary points would often land beyond it.
-    private double Share(ushort[] counts, int bin, double beyondFactor)
+    private double Share(ReadOnlySpan<ushort> counts, int bin, double beyondFactor)
     {
         var atLeast = 0;
         var highest = -1;
@@ -142,20 +146,23 @@ public sealed class ScoreRarity
         // Memory is far below ushort.MaxValue, so halving at it also keeps every count in range.
         if (_total >= _options.Memory)
         {
-            _total = 0;
-            for (var i = 0; i < Bins; i++)
+            for (var i = 0; i < _counts.Length; i++)
             {
                 _counts[i] = (ushort)(_counts[i] / 2);
-                _recentCounts[i] = (ushort)(_recentCounts[i] / 2);
-                _total += _counts[i];
+            }
+
+            _total = 0;
+            foreach (var count in Points)
+            {
+                _total += count;
             }
 
             (_previousLowest, _previousHighest) = (_lowest, _highest);
             (_lowest, _highest) = (float.NaN, float.NaN);
         }
 
-        _counts[bin]++;
-        _recentCounts[recentBin]++;
+        Points[bin]++;
+        Sustained[recentBin]++;
         _total++;
     }
 }

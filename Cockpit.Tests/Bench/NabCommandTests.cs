@@ -62,6 +62,14 @@ public sealed class NabCommandTests : IDisposable
 
     private int Run(params string[] args) => NabCommand.Run(args, _output, _error);
 
+    // Writes the corpus, runs the surge detector on it and reads its scores file.
+    private JsonDocument RunSurgeOnTheCorpus()
+    {
+        WriteCorpus();
+        Assert.Equal(0, Run("--data", Root, "--out", Out, "--detectors", "surge"));
+        return JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "surge", "scores.json")));
+    }
+
     private static List<string[]> ReadCsv(string path) =>
         [.. File.ReadAllLines(path).Select(line => line.Split(','))];
 
@@ -98,9 +106,7 @@ public sealed class NabCommandTests : IDisposable
     [Fact]
     public void Run_GeneratedCorpus_ScoresListedFilesPrintsTheSummaryAndWarnsAboutTheUnlistedOne()
     {
-        WriteCorpus();
-
-        Assert.Equal(0, Run("--data", Root, "--out", Out, "--detectors", "surge"));
+        using var json = RunSurgeOnTheCorpus();
 
         var output = _output.ToString();
         Assert.Contains("3 files, 900 rows; scored: 2 files, 1 windows (W)", output, StringComparison.Ordinal);
@@ -109,13 +115,33 @@ public sealed class NabCommandTests : IDisposable
         Assert.Contains("| surge | 92.99 | 92.99 | 95.33 |", output, StringComparison.Ordinal);
         Assert.Contains("artificialTest/unlisted.csv is not in", _error.ToString(), StringComparison.Ordinal);
 
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "surge", "scores.json")));
         var standard = json.RootElement.GetProperty("profiles")[0];
         Assert.Equal("standard", standard.GetProperty("profile").GetString());
         Assert.Equal(100 * ((0.84828 / 0.98661) + 1) / 2, standard.GetProperty("score").GetDouble(), 3);
         Assert.Equal(1, standard.GetProperty("detectedWindows").GetInt32());
         Assert.Equal(["artificialTest/quiet.csv", "realTest/spiky.csv"], standard.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("key").GetString()));
         Assert.Equal("artificialTest/unlisted.csv", json.RootElement.GetProperty("unscoredFiles")[0].GetString());
+    }
+
+    [Fact]
+    public void Run_GeneratedCorpus_PrintsAndWritesTheLeaveOneCategoryOutScores()
+    {
+        using var json = RunSurgeOnTheCorpus();
+
+        // realTest's threshold is fitted on artificialTest alone, which has no window: 1.1, so its window is missed
+        // and the total is the null detector's 0 (the quiet file stays silent at the spike's threshold).
+        var output = _output.ToString();
+        Assert.Contains("Leave one category out", output, StringComparison.Ordinal);
+        Assert.Contains("| surge | 0.00 | 0.00 | 0.00 |", output, StringComparison.Ordinal);
+        var standard = json.RootElement.GetProperty("leaveOneCategoryOut")[0];
+        Assert.Equal("standard", standard.GetProperty("profile").GetString());
+        Assert.Equal(0, standard.GetProperty("score").GetDouble(), 9);
+        var categories = standard.GetProperty("categories");
+        Assert.Equal(["artificialTest", "realTest"], categories.EnumerateArray().Select(c => c.GetProperty("category").GetString()));
+        Assert.Equal(JsonValueKind.Null, categories[0].GetProperty("score").ValueKind);
+        Assert.Equal(0, categories[0].GetProperty("falsePositives").GetInt32());
+        Assert.Equal(NabThresholdSweep.FirstCandidate, categories[1].GetProperty("threshold").GetDouble());
+        Assert.Equal(1, categories[1].GetProperty("missedWindows").GetInt32());
     }
 
     [Fact]

@@ -95,4 +95,13 @@ public sealed class NabLabelledFileTests
 
         Assert.Contains("ends at a time that is not a timestamp", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("realTraffic/speed_6005.csv", "realTraffic")]
+    [InlineData("a/b/c.csv", "a")]
+    [InlineData("file.csv", "file.csv")]
+    public void Category_IsTheKeyBeforeItsFirstSlash(string key, string category)
+    {
+        Assert.Equal(category, NabTestFiles.Labelled(key, 10).Category);
+    }
 }
