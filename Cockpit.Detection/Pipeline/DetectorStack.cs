@@ -12,7 +12,7 @@ namespace Cockpit.Detection.Pipeline;
 /// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
 /// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default, bool floorBand = false)
 {
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
@@ -31,7 +31,8 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     private float _usualSuccesses;
     private float _usualTrials;
 
-    // Whether the series ever went below zero: until it does (latencies, durations, sizes) a band's lower edge stops at 0.
+    // Whether the series ever went below zero: until it does (latencies, durations, sizes) a band's lower edge stops at 0
+    // when floorBand is set (a learnt band; never a threshold's limits, which are the user's).
     private bool _negative;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
@@ -136,7 +137,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         _usualTrials = (float)((_usualTrials * ShareMemory) + trials);
     }
 
-    private double Floor(double lower) => _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
+    private double Floor(double lower) => !floorBand || _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
 
     // The fallback level learns only from values the stack did not find anomalous: otherwise a surge in the first day,
     // before the baseline knows the hour, would become its own expectation within twenty values and the alert would
