@@ -76,13 +76,13 @@ public sealed class LevelShiftDetector : ISeriesDetector
         var unit = known ? noise : 1;
         if (_seen < _options.MinHistory)
         {
-            if (!hold)
-            {
-                Learn(value, known ? noise : double.NaN, sigma: double.PositiveInfinity);
-            }
-
+            Learn(value, known ? noise : double.NaN, sigma: double.PositiveInfinity);
             return DetectorReading.None;
         }
+
+        // Until the baseline has settled it learns from every value that is not held, alarming or not: a first baseline
+        // taken from a few values can be off, and one that stopped learning because it was off would never recover.
+        var settling = _seen < _options.SettleAfter;
 
         var sigma = Sigma(unit, known);
         var weight = known && _typicalNoise > 0 ? Math.Min(_typicalNoise / noise, MaxWeight) : 1;
@@ -108,12 +108,16 @@ public sealed class LevelShiftDetector : ISeriesDetector
         if (reading.Score(Direction.Both) >= AnomalyScale.Edge)
         {
             Persist(value);
+            if (settling && !hold)
+            {
+                Learn(value, known ? noise : double.NaN, sigma);
+            }
         }
         else
         {
             _alarmRun = 0;
             _alarmSum = 0;
-            if (!hold && Math.Max(_up, _down) <= _options.FreezeFraction * h)
+            if (!hold && (settling || Math.Max(_up, _down) <= _options.FreezeFraction * h))
             {
                 Learn(value, known ? noise : double.NaN, sigma);
             }
@@ -160,8 +164,10 @@ public sealed class LevelShiftDetector : ISeriesDetector
         return (float)next;
     }
 
+    // With a known noise the baseline's own uncertainty counts too: a mean of a few values is itself a few values'
+    // noise off (typical noise² / values learnt), which matters for the first hours and vanishes after.
     private double Sigma(double unit, bool known) => known
-        ? Math.Max(MeanAbsDevToSigma * _meanAbsDev, 1) * unit
+        ? Math.Max(MeanAbsDevToSigma * _meanAbsDev, 1) * Math.Sqrt((unit * unit) + ((double)_typicalNoise * _typicalNoise / Math.Max(_seen, 1)))
         : NoiseFloor.Apply(MeanAbsDevToSigma * _meanAbsDev, _mean, _options.RelativeScaleFloor, _options.CountData);
 
     private void Learn(double value, double noise, double sigma)
@@ -185,7 +191,7 @@ public sealed class LevelShiftDetector : ISeriesDetector
                 ? (float)(_typicalNoise + (Rate(_seen, _options.ScaleLearningRate) * (noise - _typicalNoise)))
                 : (float)noise;
             unit = noise;
-            precision = Math.Min(_typicalNoise * _typicalNoise / (noise * noise), 4);
+            precision = Math.Min(_typicalNoise * _typicalNoise / (noise * noise), 1);
         }
 
         if (!double.IsNaN(noise))

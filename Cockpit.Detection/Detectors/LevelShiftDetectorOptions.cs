@@ -37,6 +37,14 @@ public sealed class LevelShiftDetectorOptions
     public int MinHistory { get; set; } = 30;
 
     /// <summary>
+    /// Values over which the first baseline settles: until then it learns from every value (plain running means), even
+    /// while evidence builds up or an alert is open, so a rough first baseline from a few values corrects itself.
+    /// Scoring can start sooner (<see cref="MinHistory"/>): a rate per 15 minutes is judged after an hour, not a day.
+    /// </summary>
+    [Range(2, 100_000)]
+    public int SettleAfter { get; set; } = 30;
+
+    /// <summary>
     /// The baseline stops learning while either CUSUM is above this fraction of the decision interval, so a slow
     /// drift is accumulated as evidence instead of being absorbed into the baseline.
     /// </summary>

@@ -17,13 +17,13 @@ internal sealed class DetectorFactory : IDetectorFactory
         var scale = Scale(rule);
         return rule.Detector switch
         {
-            DetectorKind.Surge => new DetectorStack(seasonal, false, [new SurgeDetector(rule.Surge)], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true),
-            DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true),
-            DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true),
+            DetectorKind.Surge => new DetectorStack(seasonal, false, [new SurgeDetector(rule.Surge)], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
+            DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
+            DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
 
             // A threshold is a line drawn in the series' own units: never rescaled.
             DetectorKind.Threshold => new DetectorStack(null, false, [new ThresholdDetector(rule.Threshold ?? throw new ArgumentException($"Rule '{rule.Name}' has no Threshold limits.", nameof(rule)))], rule.Direction, 1),
-            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity), rule.Rarity.DailyRoutines ? new DailyRecurrence() : null, scale, floorBand: true),
+            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity), rule.Rarity.DailyRoutines ? new DailyRecurrence() : null, scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
         };
     }

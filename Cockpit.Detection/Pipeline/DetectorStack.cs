@@ -12,10 +12,13 @@ namespace Cockpit.Detection.Pipeline;
 /// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
 /// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default, bool floorBand = false)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default, bool floorBand = false, bool guardLevel = false)
 {
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
+
+    // A value scoring this much is not learnt into the fallback level.
+    private const double SuspectScore = 0.25;
 
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
@@ -141,10 +144,11 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
 
     // The fallback level learns only from values the stack did not find anomalous: otherwise a surge in the first day,
     // before the baseline knows the hour, would become its own expectation within twenty values and the alert would
-    // resolve while the surge goes on.
+    // resolve while the surge goes on. Guarded (rules that hold their baselines while alerting), it also leaves out
+    // suspect values (half the edge's score or more), so a surge is not half learnt while its evidence builds up.
     private void LearnLevel(double value, double score)
     {
-        if (seasonal is null || !double.IsFinite(value) || score >= AnomalyScale.Edge)
+        if (seasonal is null || !double.IsFinite(value) || score >= (guardLevel ? SuspectScore : AnomalyScale.Edge))
         {
             return;
         }
