@@ -17,8 +17,8 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
 
-    // A value scoring this much is not learnt into the fallback level.
-    private const double SuspectScore = 0.25;
+    // The largest step, in noise units, a guarded fallback level takes towards one value.
+    private const double LevelStepNoise = 2;
 
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
@@ -109,7 +109,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         score = AnomalyScale.Sharpen(score, sensitivity);
         if (!hold)
         {
-            LearnLevel(value, score);
+            LearnLevel(value, score, noise);
         }
         if (rarity is not null)
         {
@@ -144,16 +144,30 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
 
     // The fallback level learns only from values the stack did not find anomalous: otherwise a surge in the first day,
     // before the baseline knows the hour, would become its own expectation within twenty values and the alert would
-    // resolve while the surge goes on. Guarded (rules that hold their baselines while alerting), it also leaves out
-    // suspect values (half the edge's score or more), so a surge is not half learnt while its evidence builds up.
-    private void LearnLevel(double value, double score)
+    // resolve while the surge goes on. Guarded (rules that hold their baselines while alerting) and with a known noise,
+    // each step is also limited to two noise units, so a surge is not half learnt while its evidence builds up, yet a
+    // morning climb, which moves it steadily, is followed (skipping suspect values instead would lock the level below
+    // a climb for good).
+    private void LearnLevel(double value, double score, double noise)
     {
-        if (seasonal is null || !double.IsFinite(value) || score >= (guardLevel ? SuspectScore : AnomalyScale.Edge))
+        if (seasonal is null || !double.IsFinite(value) || score >= AnomalyScale.Edge)
         {
             return;
         }
 
-        _level = double.IsNaN(_level) ? value : _level + (LevelWeight * (value - _level));
+        if (double.IsNaN(_level))
+        {
+            _level = value;
+            return;
+        }
+
+        var step = value - _level;
+        if (guardLevel && noise > 0)
+        {
+            step = Math.Clamp(step, -LevelStepNoise * noise, LevelStepNoise * noise);
+        }
+
+        _level += LevelWeight * step;
     }
 
     // How far beyond the edge the evidence is, unsaturated: the larger of the ratio the score stands for and the value's
