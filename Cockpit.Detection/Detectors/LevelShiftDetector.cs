@@ -89,12 +89,13 @@ public sealed class LevelShiftDetector : ISeriesDetector
         var x = Math.Clamp(NoiseFloor.Standardise(value - _mean, sigma), -MaxStep, MaxStep);
         var slack = _options.Slack * weight * weight;
         var backToNormal = BackToNormal(value);
+        var (upBefore, downBefore) = (_up, _down);
         _up = Accumulate(_up, (weight * x) - slack, backToNormal);
         _down = Accumulate(_down, (-weight * x) - slack, backToNormal);
 
-        // The band is where one value alarms on its own (w·x − k·w² ≥ h/s). With QuickRecovery it is where the next
-        // value would not yet raise an alarm: as evidence builds up it narrows towards the slack, so a value that alarms
-        // is always outside it and "is 84.7, expected 95.4, normal 60.9 to 100" cannot be said of an alarm.
+        // The band is where one value alarms on its own (w·x − k·w² ≥ h/s). With QuickRecovery it is where this value
+        // would not have raised the alarm: as evidence builds up it narrows, so a value that alarms is outside it and
+        // "is 84.7, expected 95.4, normal 60.9 to 100" cannot be said of an alarm.
         var h = _options.DecisionInterval;
         var sensitivity = _options.Sensitivity;
         var edge = AnomalyScale.EdgeEvidence(h, sensitivity);
@@ -102,8 +103,8 @@ public sealed class LevelShiftDetector : ISeriesDetector
             AnomalyScale.Score(_up, h, sensitivity),
             AnomalyScale.Score(_down, h, sensitivity),
             _mean,
-            _mean - (Reach(_options.QuickRecovery ? edge - _down : edge, weight) * sigma),
-            _mean + (Reach(_options.QuickRecovery ? edge - _up : edge, weight) * sigma));
+            _mean - (Reach(_options.QuickRecovery ? edge - downBefore : edge, weight) * sigma),
+            _mean + (Reach(_options.QuickRecovery ? edge - upBefore : edge, weight) * sigma));
 
         if (reading.Score(Direction.Both) >= AnomalyScale.Edge)
         {
@@ -127,7 +128,9 @@ public sealed class LevelShiftDetector : ISeriesDetector
     }
 
     // How many σ from the baseline a value must be for one side's sum to reach the edge, given what is left to it.
-    private double Reach(double left, double weight) => (Math.Max(left, 0) / weight) + (_options.Slack * weight);
+    // Measured from the sums before the value, so a value outside the band is exactly one that alarms (a sum already
+    // beyond the edge can leave no room at all: the band then closes on the baseline).
+    private double Reach(double left, double weight) => Math.Max((left / weight) + (_options.Slack * weight), 0);
 
     // Whether a value during an alarm says the shift is over: it is nearer the baseline than a quarter of the alarm's mean
     // deviation, or on the other side of the baseline.

@@ -17,6 +17,9 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
 
+    // From this score a detector's band is the one shown (see Observe).
+    private const double SuspectScore = 0.25;
+
     // The largest step, in noise units, a guarded fallback level takes towards one value.
     private const double LevelStepNoise = 2;
 
@@ -62,6 +65,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         var upper = double.NaN;
         var baseline = 0.0;
         var ratio = 0.0;
+        var leading = double.NaN;
         var original = value;
         (value, var noise) = scale.Forward(value, trials, _usualTrials > 0 ? _usualSuccesses / _usualTrials : double.NaN);
         if (!hold)
@@ -86,6 +90,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
                 score = reading.Score(direction);
                 ratio = EvidenceRatio(score, reading, value);
                 (expected, lower, upper) = (reading.Expected, reading.Lower, reading.Upper);
+                leading = score;
             }
         }
 
@@ -100,9 +105,14 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             var own = reading.Score(direction);
             score = double.IsNaN(score) ? own : Math.Max(score, own);
             ratio = Math.Max(ratio, EvidenceRatio(own, reading, value - baseline));
-            if (double.IsNaN(expected) && double.IsNaN(lower) && double.IsNaN(upper))
+            // The band shown is the first detector's while all is calm, and the one of the detector that drives the
+            // score once something is suspect: an alert raised by the level shift is then never said to lie inside the
+            // surge detector's wider band.
+            var unset = double.IsNaN(expected) && double.IsNaN(lower) && double.IsNaN(upper);
+            if (unset || (own >= SuspectScore && !(own <= leading)))
             {
                 (expected, lower, upper) = (reading.Expected + baseline, reading.Lower + baseline, reading.Upper + baseline);
+                leading = own;
             }
         }
 

@@ -53,6 +53,11 @@ public sealed class DemoIncidentTests
 
         problems.AddRange(signals.Where(s => s.Firing && !incidents.Any(i => Explains(i, s))).Select(s => $"false alarm: {Line(s)}"));
 
+        // An alert never says its value lies inside its own normal band, and no band leaves the values' domain.
+        problems.AddRange(signals.Where(s => s.Firing && s.Facts is { Kind: SignalFactKind.Anomalous, Lower: { } lower, Upper: { } upper, Value: { } value }
+                && ((value >= lower && value <= upper) || lower < 0 || (s.Rule.StartsWith("success-rate", StringComparison.Ordinal) && upper > 100)))
+            .Select(s => $"contradicts itself: {Line(s)}"));
+
         Assert.True(incidents.Count(i => i.Kind == IncidentKind.ComplaintSurge) >= 8, "the schedule stages a surge every 8 hours");
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n\nall signals:\n" + DefaultRulesTests.Describe(signals));
     }
