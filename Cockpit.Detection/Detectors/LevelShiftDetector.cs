@@ -23,6 +23,9 @@ public sealed class LevelShiftDetector : ISeriesDetector
     // The most evidence a sum keeps: its score is then 0.9, and one value back at the baseline takes it below the edge.
     private const double MaxSumFactor = 1.5;
 
+    // The freeze fraction while the baseline settles.
+    private const double SettlingFreezeFraction = 0.5;
+
     // What the model's own noise is worth, in values, when a noise is known.
     private const int PriorPoints = 30;
 
@@ -80,9 +83,10 @@ public sealed class LevelShiftDetector : ISeriesDetector
             return DetectorReading.None;
         }
 
-        // Until the baseline has settled it learns from every value that is not held, alarming or not: a first baseline
-        // taken from a few values can be off, and one that stopped learning because it was off would never recover.
-        var settling = _seen < _options.SettleAfter;
+        // Until the baseline has settled it keeps learning while evidence is still well short of the edge (half of it,
+        // not a quarter): a first baseline taken from a few values can be off, and one that stopped learning because it
+        // was off would never recover.
+        var freezeAt = (_seen < _options.SettleAfter ? SettlingFreezeFraction : _options.FreezeFraction) * _options.DecisionInterval;
 
         var sigma = Sigma(unit, known);
         var weight = known && _typicalNoise > 0 ? Math.Min(_typicalNoise / noise, MaxWeight) : 1;
@@ -109,16 +113,12 @@ public sealed class LevelShiftDetector : ISeriesDetector
         if (reading.Score(Direction.Both) >= AnomalyScale.Edge)
         {
             Persist(value);
-            if (settling && !hold)
-            {
-                Learn(value, known ? noise : double.NaN, sigma);
-            }
         }
         else
         {
             _alarmRun = 0;
             _alarmSum = 0;
-            if (!hold && (settling || Math.Max(_up, _down) <= _options.FreezeFraction * h))
+            if (!hold && Math.Max(_up, _down) <= freezeAt)
             {
                 Learn(value, known ? noise : double.NaN, sigma);
             }
