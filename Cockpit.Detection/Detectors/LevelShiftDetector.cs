@@ -23,8 +23,6 @@ public sealed class LevelShiftDetector : ISeriesDetector
     // The most evidence a sum keeps: its score is then 0.9, and one value back at the baseline takes it below the edge.
     private const double MaxSumFactor = 1.5;
 
-    // The freeze fraction while the baseline settles.
-    private const double SettlingFreezeFraction = 0.5;
 
     // What the model's own noise is worth, in values, when a noise is known.
     private const int PriorPoints = 30;
@@ -83,10 +81,10 @@ public sealed class LevelShiftDetector : ISeriesDetector
             return DetectorReading.None;
         }
 
-        // Until the baseline has settled it keeps learning while evidence is still well short of the edge (half of it,
-        // not a quarter): a first baseline taken from a few values can be off, and one that stopped learning because it
-        // was off would never recover.
-        var freezeAt = (_seen < _options.SettleAfter ? SettlingFreezeFraction : _options.FreezeFraction) * _options.DecisionInterval;
+        // Until the baseline has settled it learns from every value that is not held, however much evidence builds up:
+        // a first baseline taken from a few values can be off (a success rate of 99 % over a few lucky buckets reads
+        // 99.7 %), and one that stopped learning because it was off would alarm until it rebaselined.
+        var freezeAt = _seen < _options.SettleAfter ? double.PositiveInfinity : _options.FreezeFraction * _options.DecisionInterval;
 
         var sigma = Sigma(unit, known);
         var weight = known && _typicalNoise > 0 ? Math.Min(_typicalNoise / noise, MaxWeight) : 1;

@@ -37,10 +37,10 @@ public sealed class LevelShiftDetectorOptions
     public int MinHistory { get; set; } = 30;
 
     /// <summary>
-    /// Values over which the first baseline settles: until then it keeps learning until evidence reaches half the
-    /// decision interval (not <see cref="FreezeFraction"/>), so a rough first baseline from a few values corrects
+    /// Values over which the first baseline settles: until then it learns from every value not under an alert, however
+    /// much evidence builds up (no <see cref="FreezeFraction"/>), so a rough first baseline from a few values corrects
     /// itself instead of freezing where it was wrong. Scoring can start sooner (<see cref="MinHistory"/>): a rate per
-    /// 15 minutes is judged after an hour, not a day.
+    /// 15 minutes is judged after two hours, not a day.
     /// </summary>
     [Range(2, 100_000)]
     public int SettleAfter { get; set; } = 30;

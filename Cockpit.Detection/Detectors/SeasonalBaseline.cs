@@ -27,6 +27,8 @@ public sealed class SeasonalBaseline : ISeriesDetector
     // about ten units, kept to 0.05 %, and deviations up to 64 × the level fit.
     private const int WeeklyUnitBits = 10;
 
+    private const short NoWeeklyUnit = short.MinValue;
+
     private readonly SeasonalBaselineOptions _options;
     private readonly float[] _daily = new float[SeasonCalendar.HoursPerDay];
     private readonly float[] _dailyScale = new float[SeasonCalendar.HoursPerDay];
@@ -38,8 +40,10 @@ public sealed class SeasonalBaseline : ISeriesDetector
     private double _hourSum;
     private float _hourResidualSum;
     private int _hourPoints;
+    private ushort _hourHeld;
     private float _overallScale = float.NaN;
-    private float _weeklyUnit;
+    // The weekly unit is a power of two, kept as its exponent; NoWeeklyUnit until one is chosen.
+    private short _weeklyExponent = NoWeeklyUnit;
 
     /// <summary>Creates the state for one series. The options are shared and must not change afterwards.</summary>
     public SeasonalBaseline(SeasonalBaselineOptions options)
@@ -51,9 +55,9 @@ public sealed class SeasonalBaseline : ISeriesDetector
     }
 
     /// <inheritdoc />
-    // Fields: four references, a long, a double, three ints and three floats.
+    // Fields: four references, a long, a double, three ints, two floats and two shorts.
     public int StateBytes =>
-        StateSize.Object((4 * 8) + 8 + 8 + (3 * 4) + (3 * 4))
+        StateSize.Object((4 * 8) + 8 + 8 + (3 * 4) + (2 * 4) + (2 * 2))
         + (2 * StateSize.Array(SeasonCalendar.HoursPerDay, sizeof(float)))
         + StateSize.Array(SeasonCalendar.HoursPerWeek, 2);
 
@@ -113,6 +117,11 @@ public sealed class SeasonalBaseline : ISeriesDetector
 
         if (hold)
         {
+            if (_hourHeld < ushort.MaxValue)
+            {
+                _hourHeld++;
+            }
+
             return reading;
         }
 
@@ -124,6 +133,8 @@ public sealed class SeasonalBaseline : ISeriesDetector
 
         return reading;
     }
+
+    private double WeeklyUnit => _weeklyExponent == NoWeeklyUnit ? 0 : Math.ScaleB(1.0, _weeklyExponent);
 
     private long ToLocal(long timestampNs) => timestampNs + SeasonCalendar.OffsetNs(_options.UtcOffsetHours);
 
@@ -145,7 +156,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
         double.IsNaN(neighbour) ? own : own + (weight * (neighbour - own));
 
     private double Level(long hour) =>
-        _daily[SeasonCalendar.HourOfDay(hour)] + ((double)_weekly[SeasonCalendar.HourOfWeek(hour)] * _weeklyUnit);
+        _daily[SeasonCalendar.HourOfDay(hour)] + ((double)_weekly[SeasonCalendar.HourOfWeek(hour)] * WeeklyUnit);
 
     private double Scale(long hour)
     {
@@ -164,11 +175,14 @@ public sealed class SeasonalBaseline : ISeriesDetector
         _hourSum = 0;
         _hourResidualSum = 0;
         _hourPoints = 0;
+        _hourHeld = 0;
     }
 
     private void CommitHour()
     {
-        if (_hourPoints == 0)
+        // An hour spent mostly in an incident says too little about its normal: a few minutes before a surge would
+        // otherwise be the whole first profile of that hour of the day.
+        if (_hourPoints == 0 || _hourPoints < _hourHeld)
         {
             return;
         }
@@ -217,7 +231,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
 
     private void LearnWeekly(int hourOfWeek, double deviation)
     {
-        if (_weeklyUnit == 0 && !TryChooseWeeklyUnit())
+        if (_weeklyExponent == NoWeeklyUnit && !TryChooseWeeklyUnit())
         {
             return;
         }
@@ -226,9 +240,9 @@ public sealed class SeasonalBaseline : ISeriesDetector
         var stored = _weekly[hourOfWeek];
         var learnt = stored == Half.Zero
             ? deviation
-            : ((double)stored * _weeklyUnit) + (_options.WeeklyLearningRate * (deviation - ((double)stored * _weeklyUnit)));
+            : ((double)stored * WeeklyUnit) + (_options.WeeklyLearningRate * (deviation - ((double)stored * WeeklyUnit)));
         var max = (double)Half.MaxValue;
-        _weekly[hourOfWeek] = (Half)Math.Clamp(learnt / _weeklyUnit, -max, max);
+        _weekly[hourOfWeek] = (Half)Math.Clamp(learnt / WeeklyUnit, -max, max);
     }
 
     private bool TryChooseWeeklyUnit()
@@ -248,7 +262,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
             return false;
         }
 
-        _weeklyUnit = (float)Math.ScaleB(1, (int)Math.Ceiling(Math.Log2(level)) - WeeklyUnitBits);
+        _weeklyExponent = (short)((int)Math.Ceiling(Math.Log2(level)) - WeeklyUnitBits);
         return true;
     }
 }

@@ -102,7 +102,10 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
                 continue;
             }
 
-            var own = reading.Score(direction);
+            // A value on the other side of the seasonal expectation is no evidence in the rule's direction, whatever a
+            // residual detector's own drifting mean says: a night with fewer complaints than the season expects is not
+            // a surge.
+            var own = WrongSideOfSeason(value, baseline) ? 0 : reading.Score(direction);
             score = double.IsNaN(score) ? own : Math.Max(score, own);
             ratio = Math.Max(ratio, EvidenceRatio(own, reading, value - baseline));
             // The band shown is the first detector's while all is calm, and the one of the detector that drives the
@@ -149,6 +152,14 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         _usualSuccesses = (float)((_usualSuccesses * ShareMemory) + (scale.Share(value) * trials));
         _usualTrials = (float)((_usualTrials * ShareMemory) + trials);
     }
+
+    private bool WrongSideOfSeason(double value, double baseline) =>
+        seasonal is not null && direction switch
+        {
+            Direction.Up => value < baseline,
+            Direction.Down => value > baseline,
+            _ => false,
+        };
 
     private double Floor(double lower) => !floorBand || _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
 

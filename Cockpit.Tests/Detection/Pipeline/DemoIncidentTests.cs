@@ -21,8 +21,9 @@ public sealed class DemoIncidentTests
     // issue: the goal of catching it before halfway is not met yet).
     private const double SlideAttemptsNeeded = 300;
 
-    // A success rate is judged from its fifth bucket, but its baseline settles over 30 buckets of 15 minutes, learning
-    // from every value not under an alert; a slide in that time is partly learnt as normal and is held to no deadline.
+    // A success rate is judged from its ninth bucket, and its baseline settles over 60 buckets of 15 minutes, learning
+    // from every value not under an alert; a slide in the first 7.5 hours is partly learnt as normal and is held to no
+    // deadline (most are still caught: see the README).
     private static readonly TimeSpan RateWarmUp = TimeSpan.FromHours(7.5);
 
     // A bucketed alert carries its bucket's start; it is raised when the bucket closes. The trend rule folds 15 minutes,
