@@ -23,7 +23,6 @@ public sealed class LevelShiftDetector : ISeriesDetector
     // The most evidence a sum keeps: its score is then 0.9, and one value back at the baseline takes it below the edge.
     private const double MaxSumFactor = 1.5;
 
-
     // What the model's own noise is worth, in values, when a noise is known.
     private const int PriorPoints = 30;
 
@@ -75,9 +74,10 @@ public sealed class LevelShiftDetector : ISeriesDetector
         _newestNs = timestampNs;
         var known = noise > 0 && double.IsFinite(noise);
         var unit = known ? noise : 1;
+        var learntNoise = known ? noise : double.NaN;
         if (_seen < _options.MinHistory)
         {
-            Learn(value, known ? noise : double.NaN, sigma: double.PositiveInfinity);
+            Learn(value, learntNoise, sigma: double.PositiveInfinity);
             return DetectorReading.None;
         }
 
@@ -118,7 +118,7 @@ public sealed class LevelShiftDetector : ISeriesDetector
             _alarmSum = 0;
             if (!hold && Math.Max(_up, _down) <= freezeAt)
             {
-                Learn(value, known ? noise : double.NaN, sigma);
+                Learn(value, learntNoise, sigma);
             }
         }
 

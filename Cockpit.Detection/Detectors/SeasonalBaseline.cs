@@ -79,7 +79,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
         Observe(timestampNs, value, double.NaN, hold: false, context);
 
     /// <inheritdoc />
-    /// <remarks>A held value is not learnt: an hour spent entirely in an incident leaves its slot as it was.</remarks>
+    /// <remarks>A held value is not learnt: an hour spent mostly in an incident leaves its slot as it was.</remarks>
     public DetectorReading Observe(long timestampNs, double value, double noise, bool hold, DetectorContext context)
     {
         if (!double.IsFinite(value) || timestampNs < _newestNs)
@@ -237,12 +237,13 @@ public sealed class SeasonalBaseline : ISeriesDetector
         }
 
         // 0 means not learnt yet: a slot's first deviation is taken as is.
+        var unit = WeeklyUnit;
         var stored = _weekly[hourOfWeek];
         var learnt = stored == Half.Zero
             ? deviation
-            : ((double)stored * WeeklyUnit) + (_options.WeeklyLearningRate * (deviation - ((double)stored * WeeklyUnit)));
+            : ((double)stored * unit) + (_options.WeeklyLearningRate * (deviation - ((double)stored * unit)));
         var max = (double)Half.MaxValue;
-        _weekly[hourOfWeek] = (Half)Math.Clamp(learnt / WeeklyUnit, -max, max);
+        _weekly[hourOfWeek] = (Half)Math.Clamp(learnt / unit, -max, max);
     }
 
     private bool TryChooseWeeklyUnit()

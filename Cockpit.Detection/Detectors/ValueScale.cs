@@ -44,7 +44,7 @@ public readonly record struct ValueScale
             case Rules.ValueModel.Counts:
                 return (2 * Math.Sqrt(Math.Max(value, 0) + CountOffset), 1);
             case Rules.ValueModel.Proportions:
-                var share = Math.Clamp(value / _multiplier, 0, 1);
+                var share = Share(value);
                 if (!(trials > 0) || !double.IsFinite(trials))
                 {
                     return (Math.Asin(Math.Sqrt(share)), double.NaN);

@@ -11,12 +11,6 @@ namespace Cockpit.Detection.Pipeline;
 /// </summary>
 internal static class AlertSignals
 {
-    /// <summary>The reason <see cref="DetectionEngine"/> gives when a subject's rule changed what it watches or how it scores.</summary>
-    public const string RuleChanged = "its rule was changed";
-
-    /// <summary>The reason <see cref="DetectionEngine"/> gives when a subject's rule was disabled or deleted.</summary>
-    public const string RuleRemoved = "its rule was disabled or deleted";
-
     /// <summary>The signal for a transition of <paramref name="subject"/>'s alert.</summary>
     public static AlertSignal For(DetectionSubject subject, AlertTransition transition, long timeNs, double value, double score, DetectorReading reading)
     {
@@ -48,17 +42,12 @@ internal static class AlertSignals
     public static AlertSignal Forgotten(DetectionSubject subject, long nowNs, TimeSpan idle) =>
         Unwatched(subject, nowNs, UnwatchedReason.Idle, idle);
 
-    /// <summary>The resolve (or pending-cleared) signal of a subject dropped because its rule changed or went away.</summary>
-    /// <param name="subject">The subject.</param>
-    /// <param name="nowNs">Scheduler time.</param>
-    /// <param name="reason"><see cref="RuleChanged"/> or <see cref="RuleRemoved"/>; any other text is an unnamed reason.</param>
-    public static AlertSignal Dropped(DetectionSubject subject, long nowNs, string reason) =>
-        Unwatched(subject, nowNs, reason switch
-        {
-            RuleChanged => UnwatchedReason.RuleChanged,
-            RuleRemoved => UnwatchedReason.RuleRemoved,
-            _ => UnwatchedReason.Other,
-        }, duration: null);
+    /// <summary>
+    /// The resolve (or pending-cleared) signal of a subject dropped because its rule changed
+    /// (<see cref="UnwatchedReason.RuleChanged"/>) or went away (<see cref="UnwatchedReason.RuleRemoved"/>).
+    /// </summary>
+    public static AlertSignal Dropped(DetectionSubject subject, long nowNs, UnwatchedReason reason) =>
+        Unwatched(subject, nowNs, reason, duration: null);
 
     private static AlertSignal Unwatched(DetectionSubject subject, long nowNs, UnwatchedReason reason, TimeSpan? duration)
     {

@@ -177,7 +177,7 @@ public sealed class DetectionEngine : IDisposable
                 continue;
             }
 
-            var reason = byName.ContainsKey(subject.Rule.Name) ? AlertSignals.RuleChanged : AlertSignals.RuleRemoved;
+            var reason = byName.ContainsKey(subject.Rule.Name) ? UnwatchedReason.RuleChanged : UnwatchedReason.RuleRemoved;
             if (subject.Alert.Pending)
             {
                 _pending.OnNext(AlertSignals.Dropped(subject, nowNs, reason));

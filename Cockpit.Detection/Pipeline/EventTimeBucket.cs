@@ -18,15 +18,9 @@ internal sealed class EventTimeBucket(long bucketNs, BucketAggregate aggregate, 
 
     /// <summary>
     /// Adds a point (of the divisor field when <paramref name="isDivisor"/>); returns what happened and, when a bucket
-    /// closed, its start and aggregate (NaN for a ratio whose divisor stayed below the minimum, or whose dividend never
-    /// came: a source sending attempts but no successes has no success rate, not a rate of 0 %).
-    /// </summary>
-    public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue) =>
-        Add(timestampNs, value, isDivisor, out closedStart, out closedValue, out _);
-
-    /// <summary>
-    /// <see cref="Add(long, double, bool, out long, out double)"/>, also giving a closed ratio's divisor sum (its
-    /// number of attempts, which says how certain the ratio is); NaN for other aggregates.
+    /// closed, its start, its aggregate (NaN for a ratio whose divisor stayed below the minimum, or whose dividend never
+    /// came: a source sending attempts but no successes has no success rate, not a rate of 0 %) and, for a ratio, its
+    /// divisor sum (its number of attempts, which says how certain the ratio is; NaN for other aggregates).
     /// </summary>
     public BucketOutcome Add(long timestampNs, double value, bool isDivisor, out long closedStart, out double closedValue, out double closedDivisor)
     {
