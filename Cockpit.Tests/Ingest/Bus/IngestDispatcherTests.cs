@@ -23,6 +23,10 @@ public sealed class IngestDispatcherTests : IDisposable
             ["Cockpit:DataDir"] = _dir.Path,
             ["Cockpit:Simulator:Enabled"] = "false",
             ["Cockpit:Store:FlushInterval"] = "00:00:00.250",
+
+            // The points are dated Points.Monday and the retention service runs on the real clock: from 14 days after
+            // that Monday it deleted whatever was committed when it first ran (34 000 or 99 500 of 100 000 points stored).
+            ["Cockpit:Store:Retention:Raw"] = "3650.00:00:00",
         });
         builder.AddCockpitIngest();
         return builder.Build();
