@@ -2,6 +2,7 @@ using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Configuration;
 using Cockpit.Ingest.Http;
 using Cockpit.Ingest.Http.Tokens;
+using Cockpit.Ingest.Log;
 using Cockpit.Ingest.Mqtt;
 using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
@@ -32,7 +33,10 @@ public static class IngestHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<CockpitOptions>().Bind(configuration.GetSection(CockpitOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<IngestBusOptions>().Bind(configuration.GetSection(IngestBusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LogOptions>().Bind(configuration.GetSection(LogOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.MaxBytes >= 2 * o.SegmentBytes, "Cockpit:Log:MaxBytes must be at least twice Cockpit:Log:SegmentBytes (a full segment and the next one).")
+            .Validate(o => o.CommitInterval >= TimeSpan.FromMilliseconds(10) && o.CommitInterval <= TimeSpan.FromMinutes(1), "Cockpit:Log:CommitInterval must be between 10 ms and 1 minute.")
+            .ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => IsValid(o.Retention), "Cockpit:Store:Retention: each of Raw, Minute and Hour must be between 1 hour and 10 years, CheckInterval between 1 s and 1 day.")
             .ValidateOnStart();
@@ -54,7 +58,10 @@ public static class IngestHostingExtensions
         services.AddSingleton<IMetricStore>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.Kind == StoreKind.InfluxDb
             ? ActivatorUtilities.CreateInstance<InfluxDbMetricStore>(sp)
             : ActivatorUtilities.CreateInstance<DuckDbMetricStore>(sp));
-        services.AddHostedService<IngestDispatcher>();
+        services.AddSingleton<IIngestLog, FileIngestLog>();
+        services.AddHostedService<StoreConsumer>();
+        services.AddHostedService<DetectionFeed>();
+        services.AddHostedService<LogWritingStop>();
         services.AddHostedService<RetentionService>();
 
         services.AddSingleton<SimulatorStatus>();
@@ -71,7 +78,7 @@ public static class IngestHostingExtensions
             services.AddHostedService<ReplayAdapter>();
         }
 
-        // After the dispatcher: hosted services stop in reverse order, so MQTT stops writing before the bus closes.
+        // After the log's consumers: hosted services stop in reverse order, so MQTT stops writing before they stop.
         services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
         services.AddSingleton<MqttStatus>();

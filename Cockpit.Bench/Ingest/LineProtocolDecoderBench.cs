@@ -21,7 +21,6 @@ public class LineProtocolDecoderBench
     private byte[] _payload = [];
     private IngestWriter _writer = default!;
     private PointBuffer _buffer = default!;
-    private IngestBus _bus = default!;
     private readonly WriteRequest _request = new("bench", PayloadFormat.LineProtocol) { CheckFutureSkew = false };
 
     [GlobalSetup]
@@ -29,8 +28,7 @@ public class LineProtocolDecoderBench
     {
         _payload = Encoding.UTF8.GetBytes(BenchPayloads.BusinessLines(Lines, firstLine: 0, series: 1_000));
         var options = Options.Create(new IngestOptions());
-        _bus = new IngestBus(Options.Create(new IngestBusOptions()));
-        _writer = new IngestWriter(_bus, new SeriesRegistry(options), options, TimeProvider.System);
+        _writer = IngestWriter.ForDecoding(new SeriesRegistry(options), options, TimeProvider.System);
         _buffer = new PointBuffer(Lines * 2);
         Decode();
     }
@@ -39,7 +37,6 @@ public class LineProtocolDecoderBench
     public void Cleanup()
     {
         _buffer.Dispose();
-        _bus.Dispose();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Lines)]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
-using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Replay;
 using Cockpit.Ingest.Series;
@@ -22,7 +21,6 @@ public sealed class NabReplay : IDisposable
     private const string Measurement = "nab";
     private const string SeriesTag = "file";
 
-    private readonly IngestBus _bus;
     private readonly IngestWriter _writer;
 
     public NabReplay()
@@ -30,8 +28,7 @@ public sealed class NabReplay : IDisposable
         var ingest = Options.Create(new IngestOptions());
         // The writer only decodes here (nothing is queued); its clock goes unread because every row has a timestamp
         // and the replay does not check future skew.
-        _bus = new IngestBus(Options.Create(new IngestBusOptions()));
-        _writer = new IngestWriter(_bus, new SeriesRegistry(ingest), ingest, TimeProvider.System);
+        _writer = IngestWriter.ForDecoding(new SeriesRegistry(ingest), ingest, TimeProvider.System);
     }
 
     /// <summary>The scores <paramref name="detector"/> gives the rows of <paramref name="file"/>, one per row in order.</summary>
@@ -81,7 +78,9 @@ public sealed class NabReplay : IDisposable
         return scores;
     }
 
-    public void Dispose() => _bus.Dispose();
+    public void Dispose()
+    {
+    }
 
     private static ReplayFileOptions ReplayOptionsFor(NabDataFile file) => new()
     {

@@ -1,175 +1,105 @@
 using System.Reactive.Subjects;
-using System.Threading.Channels;
+using Cockpit.Ingest.Log;
 using Cockpit.Ingest.Model;
-using Microsoft.Extensions.Options;
 
 namespace Cockpit.Ingest.Bus;
 
 /// <summary>
-/// The bounded queue between ingest adapters and everything downstream (store, detection).
-/// Capacity is counted in points and reserved for a whole batch at once, so a write is either
-/// accepted entirely or refused entirely (the HTTP adapters answer 429 then), and memory stays bounded.
-/// Accepted batches are never dropped: the <see cref="IngestDispatcher"/> hands each one to the store
-/// and then to <see cref="Points"/>.
+/// Where adapters put points and where live consumers take them from. Writes go to the durable
+/// <see cref="IIngestLog"/>: a batch is accepted only once it is on disk, or refused whole (full, too large, closing).
+/// <see cref="Points"/> is the detection feed: every point, read back from the log by <see cref="DetectionFeed"/>, in
+/// log order, on the feed's thread — never on a writer's, so a slow subscriber delays alerts, never ingest.
 /// </summary>
 public sealed class IngestBus : IDisposable
 {
-    private readonly Channel<PointBatch> _queue =
-        Channel.CreateUnbounded<PointBatch>(new UnboundedChannelOptions { SingleReader = true });
+    // How often a writer that waits for room tries again; the log frees room as consumers commit.
+    private static readonly TimeSpan RoomPoll = TimeSpan.FromMilliseconds(50);
+
     private readonly Subject<MetricPoint> _points = new();
-    private readonly SemaphoreSlim _spaceFreed = new(0);
-    private long _queued;
+    private readonly IIngestLog _log;
+    private readonly TimeProvider _time;
     private long _accepted;
     private long _refused;
-    private int _waiters;
 
-    public IngestBus(IOptions<IngestBusOptions> options)
+    public IngestBus(IIngestLog log, TimeProvider time)
     {
-        Capacity = options.Value.Capacity;
+        _log = log;
+        _time = time;
     }
 
-    /// <summary>Most points that may be queued.</summary>
-    public int Capacity { get; }
-
-    /// <summary>Points queued and not yet dispatched.</summary>
-    public long Queued => Interlocked.Read(ref _queued);
-
-    /// <summary>Points accepted since start.</summary>
+    /// <summary>Points accepted (durable) since start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
-    /// <summary>Points refused because the queue was full.</summary>
+    /// <summary>Points refused because the log was full (or the batch could never fit).</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>The log behind the bus.</summary>
+    public IIngestLog Log => _log;
+
     /// <summary>
-    /// Every dispatched point, after the store has taken it. Hot: subscribers see points from the moment
-    /// they subscribe. Called on the dispatcher's thread; a slow subscriber slows ingest (backpressure),
-    /// so subscribers must do per-point work only.
+    /// Every point, read back from the log. Hot: subscribers see points from the moment they subscribe. Called on the
+    /// detection feed's thread; subscribers must do per-point work only.
     /// </summary>
     public IObservable<MetricPoint> Points => _points;
 
-    internal ChannelReader<PointBatch> Reader => _queue.Reader;
-
-    /// <summary>Queues the batch if there is room for all of it; otherwise refuses it whole.</summary>
-    public bool TryPublish(MetricPoint[] batch)
+    /// <summary>Appends the batch whole once it is durable, or refuses it whole (nothing of it is kept).</summary>
+    public async ValueTask<LogAppendOutcome> TryPublishAsync(ReadOnlyMemory<MetricPoint> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Length == 0)
-        {
-            return true;
-        }
-
-        if (!TryReserve(batch.Length))
-        {
-            Interlocked.Add(ref _refused, batch.Length);
-            return false;
-        }
-
-        Enqueue(new PointBatch(batch, batch.Length, Pooled: false));
-        return true;
+        var outcome = await _log.AppendAsync(batch, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref outcome == LogAppendOutcome.Appended ? ref _accepted : ref _refused, batch.Length);
+        return outcome;
     }
 
     /// <summary>
-    /// Queues the buffer's points if there is room for all of them, taking its pooled array over (the buffer is
-    /// left empty); otherwise leaves the buffer as it was and returns false.
+    /// Appends the batch whole, waiting for room (adapters that can slow their source down use this). Returns
+    /// <see cref="LogAppendOutcome.TooLarge"/> for a batch that can never fit. Throws
+    /// <see cref="InvalidOperationException"/> once the log is closing.
     /// </summary>
-    internal bool TryPublish(PointBuffer buffer)
+    public async ValueTask<LogAppendOutcome> PublishAsync(ReadOnlyMemory<MetricPoint> batch, CancellationToken cancellationToken)
     {
-        var count = buffer.Count;
-        if (count == 0)
+        while (true)
         {
-            return true;
-        }
-
-        if (!TryReserve(count))
-        {
-            Interlocked.Add(ref _refused, count);
-            return false;
-        }
-
-        var (array, detached) = buffer.Detach();
-        Enqueue(new PointBatch(array, detached, Pooled: true));
-        return true;
-    }
-
-    /// <summary>Queues the buffer's points, waiting for room; takes its pooled array over.</summary>
-    internal async ValueTask PublishAsync(PointBuffer buffer, CancellationToken cancellationToken)
-    {
-        var count = buffer.Count;
-        if (count == 0)
-        {
-            return;
-        }
-
-        await ReserveAsync(count, cancellationToken).ConfigureAwait(false);
-        var (array, detached) = buffer.Detach();
-        Enqueue(new PointBatch(array, detached, Pooled: true));
-    }
-
-    /// <summary>
-    /// Queues the batch, waiting for room (adapters that can slow their source down use this). A batch larger than
-    /// the whole queue goes in queue-sized slices, in order, each waiting for room.
-    /// </summary>
-    public async ValueTask PublishAsync(MetricPoint[] batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Length <= Capacity)
-        {
-            await ReserveAsync(batch.Length, cancellationToken).ConfigureAwait(false);
-            Enqueue(new PointBatch(batch, batch.Length, Pooled: false));
-            return;
-        }
-
-        for (var offset = 0; offset < batch.Length; offset += Capacity)
-        {
-            var slice = batch.AsSpan(offset, Math.Min(Capacity, batch.Length - offset)).ToArray();
-            await ReserveAsync(slice.Length, cancellationToken).ConfigureAwait(false);
-            Enqueue(new PointBatch(slice, slice.Length, Pooled: false));
-        }
-    }
-
-    private async ValueTask ReserveAsync(int count, CancellationToken cancellationToken)
-    {
-        if (count > Capacity)
-        {
-            throw new ArgumentException($"A batch of {count} points exceeds the bus capacity of {Capacity}.", nameof(count));
-        }
-
-        while (!TryReserve(count))
-        {
-            Interlocked.Increment(ref _waiters);
-            try
+            var outcome = await _log.AppendAsync(batch, cancellationToken).ConfigureAwait(false);
+            switch (outcome)
             {
-                // Re-check after registering as a waiter so a release between the two checks is not missed.
-                if (TryReserve(count))
-                {
+                case LogAppendOutcome.Appended:
+                    Interlocked.Add(ref _accepted, batch.Length);
+                    return outcome;
+                case LogAppendOutcome.TooLarge:
+                    Interlocked.Add(ref _refused, batch.Length);
+                    return outcome;
+                case LogAppendOutcome.Full:
+                    await Task.Delay(RoomPoll, _time, cancellationToken).ConfigureAwait(false);
                     break;
-                }
-
-                await _spaceFreed.WaitAsync(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiters);
+                default:
+                    throw new InvalidOperationException("The ingest log is closing (or cannot write) and accepts no more points.");
             }
         }
     }
 
-    /// <summary>Called by the dispatcher once a batch has been stored and published.</summary>
-    internal void Release(int count)
+    /// <summary>
+    /// Appends the batch waiting for room, in ordered halves when it is too big for one record: for sources whose
+    /// batches have no meaning as a whole (the simulator's ticks, a replay's same-time points).
+    /// </summary>
+    public async ValueTask PublishInPiecesAsync(ReadOnlyMemory<MetricPoint> batch, CancellationToken cancellationToken)
     {
-        Interlocked.Add(ref _queued, -count);
-        if (Volatile.Read(ref _waiters) > 0)
+        if (await PublishAsync(batch, cancellationToken).ConfigureAwait(false) == LogAppendOutcome.TooLarge)
         {
-            _spaceFreed.Release();
+            if (batch.Length == 1)
+            {
+                throw new InvalidOperationException("A single point is larger than a log segment.");
+            }
+
+            var half = batch.Length / 2;
+            await PublishInPiecesAsync(batch[..half], cancellationToken).ConfigureAwait(false);
+            await PublishInPiecesAsync(batch[half..], cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Hands a point to the live subscribers (the detection feed, and tests).</summary>
     internal void Publish(in MetricPoint point) => _points.OnNext(point);
 
-    /// <summary>Refuses further batches; the dispatcher drains what was accepted and then stops.</summary>
-    internal void CompleteWriting() => _queue.Writer.TryComplete();
-
-    /// <summary>Tells subscribers the stream has ended (after the last accepted point was dispatched).</summary>
+    /// <summary>Tells subscribers the stream has ended (after the last point was fed).</summary>
     internal void CompletePoints()
     {
         // A host torn down out of order (container disposed before hosted services stop) has nobody left to tell.
@@ -179,43 +109,5 @@ public sealed class IngestBus : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        _points.Dispose();
-        _spaceFreed.Dispose();
-    }
-
-    private bool TryReserve(int count)
-    {
-        while (true)
-        {
-            var current = Interlocked.Read(ref _queued);
-            if (current + count > Capacity)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref _queued, current + count, current) == current)
-            {
-                return true;
-            }
-        }
-    }
-
-    private void Enqueue(PointBatch batch)
-    {
-        if (!_queue.Writer.TryWrite(batch))
-        {
-            Interlocked.Add(ref _queued, -batch.Count);
-            if (batch.Pooled)
-            {
-                PointBuffer.Return(batch.Array, batch.Count);
-            }
-
-            throw new InvalidOperationException("The ingest bus is shutting down and accepts no more points.");
-        }
-
-        Interlocked.Add(ref _accepted, batch.Count);
-    }
+    public void Dispose() => _points.Dispose();
 }

@@ -4,8 +4,8 @@ using Cockpit.Ingest.Model;
 namespace Cockpit.Ingest.Bus;
 
 /// <summary>
-/// A growable run of points in a pooled array. Decoders fill it; the bus takes the array over and the dispatcher
-/// returns it to the pool, so a write of thousands of points allocates no new arrays in steady state.
+/// A growable run of points in a pooled array that decoders fill and the log encodes from; a write of thousands of
+/// points borrows its array from the pool instead of allocating one.
 /// </summary>
 internal sealed class PointBuffer : IDisposable
 {
@@ -20,6 +20,9 @@ internal sealed class PointBuffer : IDisposable
 
     /// <summary>The points written so far; valid until the next <see cref="Add"/>.</summary>
     public Span<MetricPoint> Span => _items.AsSpan(0, Count);
+
+    /// <summary>The points written so far as memory (for an asynchronous append); valid until the next <see cref="Add"/>.</summary>
+    public ReadOnlyMemory<MetricPoint> Memory => _items.AsMemory(0, Count);
 
     public void Add(in MetricPoint point)
     {

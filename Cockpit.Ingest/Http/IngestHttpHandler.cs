@@ -103,7 +103,7 @@ public sealed partial class IngestHttpHandler(
         WriteResult result;
         try
         {
-            result = writer.TryWrite(body.Span, new WriteRequest(source, format, precision));
+            result = await writer.TryWriteAsync(body.Memory, new WriteRequest(source, format, precision), context.RequestAborted).ConfigureAwait(false);
         }
         catch (InvalidOperationException)
         {
@@ -111,6 +111,22 @@ public sealed partial class IngestHttpHandler(
             SetRetryAfter(context);
             await Error(context, source, StatusCodes.Status503ServiceUnavailable, "unavailable",
                 "Cockpit is shutting down and accepts no more writes; nothing of this request was stored").ConfigureAwait(false);
+            return;
+        }
+        catch (IOException ex)
+        {
+            LogLogFailed(ex, source);
+            SetRetryAfter(context);
+            await Error(context, source, StatusCodes.Status503ServiceUnavailable, "unavailable",
+                "Cockpit could not make this write durable (its ingest log failed to write to disk); nothing of this request was acknowledged").ConfigureAwait(false);
+            return;
+        }
+
+        if (result.TooLarge)
+        {
+            Interlocked.Increment(ref _tooLarge);
+            await Error(context, source, StatusCodes.Status413PayloadTooLarge, "request too large",
+                $"the {result.LinesRefused} valid lines of this request are more than one write to the ingest log can hold (Cockpit:Log:SegmentBytes); nothing was stored: send smaller batches").ConfigureAwait(false);
             return;
         }
 
@@ -131,7 +147,7 @@ public sealed partial class IngestHttpHandler(
             LogQueueFull(source, result.LinesRefused);
             SetRetryAfter(context);
             await Error(context, source, StatusCodes.Status429TooManyRequests, "too many requests",
-                $"the ingest queue is full; nothing of this request was stored: retry after {RetryAfterSeconds} s").ConfigureAwait(false);
+                $"the ingest log is full (its consumers are behind); nothing of this request was stored: retry after {RetryAfterSeconds} s").ConfigureAwait(false);
             return;
         }
 
@@ -203,8 +219,11 @@ public sealed partial class IngestHttpHandler(
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Write refused: no valid token from {Remote} on {Path}")]
     private partial void LogUnauthorized(string remote, string path);
 
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Debug, Message = "Write from {Source} refused: ingest queue full ({Lines} valid lines)")]
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Debug, Message = "Write from {Source} refused: ingest log full ({Lines} valid lines)")]
     private partial void LogQueueFull(string source, int lines);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Write from {Source} not acknowledged: the ingest log failed")]
+    private partial void LogLogFailed(Exception exception, string source);
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Debug, Message = "Write from {Source}: {Rejected} lines rejected, first: {FirstError}")]
     private partial void LogPartialWrite(string source, int rejected, string firstError);

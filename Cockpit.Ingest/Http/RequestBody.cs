@@ -11,6 +11,8 @@ internal sealed class RequestBody(RequestBodyStatus status, byte[]? buffer, int 
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, length);
 
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, length);
+
     public static RequestBody Failed(RequestBodyStatus status) => new(status, null, 0);
 
     public void Dispose()

@@ -180,11 +180,11 @@ internal sealed partial class MqttAdapter(
                 status.RecordBadMessage($"Message on {topic}: {error}", timeProvider.GetUtcNow());
                 LogMessageRejected(topic, result.LinesRejected, result.LinesAccepted, error);
             }
-            else if (result.QueueFull)
+            else if (result.TooLarge)
             {
-                // The writer waits for room, so only a message with more points than the whole queue ends here;
-                // redelivering it would never succeed, hence acknowledged and counted like a bad message.
-                status.RecordBadMessage($"Message on {topic}: larger than the ingest queue", timeProvider.GetUtcNow());
+                // The writer waits for room, so only a message bigger than one log record ends here; redelivering it
+                // would never succeed, hence acknowledged and counted like a bad message.
+                status.RecordBadMessage($"Message on {topic}: larger than one ingest log record (Cockpit:Log:SegmentBytes)", timeProvider.GetUtcNow());
                 LogMessageTooLarge(topic, result.LinesRefused);
             }
         }

@@ -82,8 +82,8 @@ internal sealed partial class ReplayAdapter(
 
     private async ValueTask PublishAsync(ReplayBatch batch, ReplayFileStatus file, CancellationToken cancellationToken)
     {
-        // A batch bigger than the bus goes in ordered slices; same-time slices in order keep the meaning.
-        await bus.PublishAsync(batch.Points, cancellationToken).ConfigureAwait(false);
+        // A batch bigger than a log record goes in ordered halves; same-time pieces in order keep the meaning.
+        await bus.PublishInPiecesAsync(batch.Points, cancellationToken).ConfigureAwait(false);
         file.AddPointsPublished(batch.Points.Length);
     }
 

@@ -80,6 +80,27 @@ public sealed class SeriesRegistry
         return series;
     }
 
+    /// <summary>
+    /// The shared instance of a series that was accepted before (read back from the ingest log): no cap applies, as
+    /// its points were acknowledged when it was written.
+    /// </summary>
+    public SeriesKey Adopt(SeriesKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_byCanonical.TryGetValue(key.Canonical, out var series))
+        {
+            return series;
+        }
+
+        series = _byCanonical.GetOrAdd(key.Canonical, key);
+        if (ReferenceEquals(series, key))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
+        return series;
+    }
+
     /// <summary>Why a new series was refused, in words a sender can act on.</summary>
     public string DescribeLimit(string measurement, IReadOnlyList<KeyValuePair<string, string>> tags) =>
         $"series limit reached: Cockpit keeps at most {_maxSeries} series (Cockpit:Ingest:MaxSeries); " +

@@ -42,7 +42,7 @@ internal sealed partial class SimulatorAdapter(
                     await Task.Delay(wait, timeProvider, stoppingToken).ConfigureAwait(false);
                 }
 
-                await bus.PublishAsync(simulator.Generate(tick), stoppingToken).ConfigureAwait(false);
+                await bus.PublishInPiecesAsync(simulator.Generate(tick), stoppingToken).ConfigureAwait(false);
                 status.Record(simulator.TimeOf(tick));
             }
         }

@@ -9,8 +9,18 @@ namespace Cockpit.Ingest.Storage;
 /// </summary>
 public interface IMetricStore : IAsyncDisposable
 {
-    /// <summary>Buffers points for writing. Called from the ingest dispatcher only, never concurrently.</summary>
+    /// <summary>Buffers points for writing. Called from the store's log consumer only, never concurrently.</summary>
     void Append(ReadOnlySpan<MetricPoint> points);
+
+    /// <summary>
+    /// Buffers points read from the ingest log: with them, every record of <paramref name="partition"/> before
+    /// <paramref name="next"/> is in the store. A store that commits this position with the points reports it in
+    /// <see cref="LogCursors"/> and resumes there after a crash; the default forgets it.
+    /// </summary>
+    void Append(ReadOnlySpan<MetricPoint> points, int partition, long next) => Append(points);
+
+    /// <summary>Where the store's committed points end in each log partition; empty when it does not keep that.</summary>
+    IReadOnlyDictionary<int, long> LogCursors => new Dictionary<int, long>();
 
     /// <summary>Makes every appended point durable and visible to queries.</summary>
     Task FlushAsync(CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Json;
 using Cockpit.Ingest.LineProtocol;
+using Cockpit.Ingest.Log;
 using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Series;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Cockpit.Ingest.Write;
 
 /// <summary>
 /// The one way adapters put external data into Cockpit: decodes a payload (line protocol or JSON), normalises and
-/// validates every line, and queues the valid points on the <see cref="IngestBus"/>. A bad line never costs the
+/// validates every line, and appends the valid points to the durable log through the <see cref="IngestBus"/>. A bad line never costs the
 /// good lines beside it (InfluxDB's partial-write semantics); the first error is reported with its line number.
 /// </summary>
 public sealed class IngestWriter
@@ -17,7 +18,7 @@ public sealed class IngestWriter
     // A line of line protocol is rarely shorter than this; used to size the first buffer of a payload.
     private const int TypicalBytesPerPoint = 48;
 
-    private readonly IngestBus _bus;
+    private readonly IngestBus? _bus;
     private readonly TimeProvider _time;
     private readonly IngestOptions _options;
     private readonly LineProtocolDecoder _lineProtocol;
@@ -29,6 +30,11 @@ public sealed class IngestWriter
     private long _stringFieldsSkipped;
 
     public IngestWriter(IngestBus bus, SeriesRegistry registry, IOptions<IngestOptions> options, TimeProvider time)
+        : this(registry, options, time, bus)
+    {
+    }
+
+    private IngestWriter(SeriesRegistry registry, IOptions<IngestOptions> options, TimeProvider time, IngestBus? bus)
     {
         _bus = bus;
         _time = time;
@@ -36,6 +42,10 @@ public sealed class IngestWriter
         _lineProtocol = new LineProtocolDecoder(registry);
         _json = new JsonPointDecoder(registry);
     }
+
+    /// <summary>A writer that only decodes (<see cref="Decode"/>): benchmarks and replays of files through detection.</summary>
+    public static IngestWriter ForDecoding(SeriesRegistry registry, IOptions<IngestOptions> options, TimeProvider time) =>
+        new(registry, options, time, bus: null);
 
     /// <summary>Lines (or JSON objects) queued since start.</summary>
     public long LinesAccepted => Interlocked.Read(ref _linesAccepted);
@@ -65,37 +75,38 @@ public sealed class IngestWriter
         return new WriteResult(tally.LinesAccepted, buffer.Count, tally.LinesRejected, tally.FirstError, QueueFull: false);
     }
 
-    /// <summary>Decodes and queues; when the queue has no room for all valid points, queues none (HTTP answers 429).</summary>
-    public WriteResult TryWrite(ReadOnlySpan<byte> payload, WriteRequest request)
+    /// <summary>
+    /// Decodes and appends to the log, completing once the valid points are durable; when the log has no room for all of
+    /// them (or they could never fit), appends none (HTTP answers 429 or 413). Throws
+    /// <see cref="InvalidOperationException"/> once the log is closing.
+    /// </summary>
+    public async ValueTask<WriteResult> TryWriteAsync(ReadOnlyMemory<byte> payload, WriteRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new PointBuffer(Estimate(payload.Length));
-        var tally = DecodeInto(payload, request, buffer);
+        var tally = DecodeInto(payload.Span, request, buffer);
         var points = buffer.Count;
-        if (!_bus.TryPublish(buffer))
+        var outcome = await Bus.TryPublishAsync(buffer.Memory, cancellationToken).ConfigureAwait(false);
+        return outcome switch
         {
-            return Refused(tally);
-        }
-
-        return Accepted(tally, points);
+            LogAppendOutcome.Appended => Accepted(tally, points),
+            LogAppendOutcome.Full => Refused(tally),
+            LogAppendOutcome.TooLarge => Refused(tally) with { QueueFull = false, TooLarge = true },
+            _ => throw new InvalidOperationException("The ingest log is closing and accepts no more points."),
+        };
     }
 
-    /// <summary>Decodes and queues, waiting for room (adapters that can slow their source down: MQTT, replay).</summary>
+    /// <summary>
+    /// Decodes and appends whole, waiting for room (adapters that can slow their source down: MQTT); a payload whose
+    /// points can never fit in one record is refused (<see cref="WriteResult.TooLarge"/>).
+    /// </summary>
     public async ValueTask<WriteResult> WriteAsync(ReadOnlyMemory<byte> payload, WriteRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new PointBuffer(Estimate(payload.Length));
         var tally = DecodeInto(payload.Span, request, buffer);
         var points = buffer.Count;
-        if (points <= _bus.Capacity)
-        {
-            await _bus.PublishAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // Bigger than the whole queue: the bus hands it over in queue-sized slices.
-            await _bus.PublishAsync(buffer.Span.ToArray(), cancellationToken).ConfigureAwait(false);
-        }
-
-        return Accepted(tally, points);
+        return await Bus.PublishAsync(buffer.Memory, cancellationToken).ConfigureAwait(false) == LogAppendOutcome.TooLarge
+            ? Refused(tally) with { QueueFull = false, TooLarge = true }
+            : Accepted(tally, points);
     }
 
     /// <summary>Decodes into a pooled buffer; the benchmark and the writers above share this path.</summary>
@@ -122,6 +133,8 @@ public sealed class IngestWriter
         var maxTimestamp = request.CheckFutureSkew ? now + UnixTime.ToNanos(_options.MaxFutureSkew) : long.MaxValue;
         return new DecodeSettings(request.Source, request.Precision, request.DefaultTimestampNs ?? now, maxTimestamp, _options.MaxFutureSkew);
     }
+
+    private IngestBus Bus => _bus ?? throw new InvalidOperationException("This writer only decodes.");
 
     private WriteResult Accepted(DecodeTally tally, int points)
     {

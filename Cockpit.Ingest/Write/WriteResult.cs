@@ -11,6 +11,9 @@ public sealed record WriteResult(int LinesAccepted, int PointsAccepted, int Line
     /// <summary>Lines that were valid but not queued because the queue was full.</summary>
     public int LinesRefused { get; init; }
 
+    /// <summary>True when the valid points were more than the log can ever take in one write: nothing was queued.</summary>
+    public bool TooLarge { get; init; }
+
     /// <summary>True when every line was queued.</summary>
-    public bool IsComplete => LinesRejected == 0 && !QueueFull;
+    public bool IsComplete => LinesRejected == 0 && !QueueFull && !TooLarge;
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Cockpit.Ingest.Bus;
 using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Series;
 using Cockpit.Ingest.Write;
@@ -7,15 +6,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Cockpit.Tests.Testing;
 
-/// <summary>An <see cref="IngestWriter"/> wired to a real bus and registry, its clock a week after <see cref="Points.Monday"/>.</summary>
+/// <summary>A decoding <see cref="IngestWriter"/> with a real registry, its clock a week after <see cref="Points.Monday"/>.</summary>
 public sealed class Writers : IDisposable
 {
-    public Writers(IngestOptions? options = null, int busCapacity = 1_000_000)
+    public Writers(IngestOptions? options = null)
     {
         Options = options ?? new IngestOptions();
-        Bus = new IngestBus(Microsoft.Extensions.Options.Options.Create(new IngestBusOptions { Capacity = busCapacity }));
         Registry = new SeriesRegistry(Microsoft.Extensions.Options.Options.Create(Options));
-        Writer = new IngestWriter(Bus, Registry, Microsoft.Extensions.Options.Options.Create(Options), Time);
+        Writer = IngestWriter.ForDecoding(Registry, Microsoft.Extensions.Options.Options.Create(Options), Time);
     }
 
     public static DateTimeOffset Now { get; } = Points.Monday.AddDays(7);
@@ -23,8 +21,6 @@ public sealed class Writers : IDisposable
     public FakeTimeProvider Time { get; } = new(Now);
 
     public IngestOptions Options { get; }
-
-    public IngestBus Bus { get; }
 
     public SeriesRegistry Registry { get; }
 
@@ -41,5 +37,7 @@ public sealed class Writers : IDisposable
         return (result, points);
     }
 
-    public void Dispose() => Bus.Dispose();
+    public void Dispose()
+    {
+    }
 }

@@ -73,7 +73,8 @@ public static class CockpitApi
                     path = embedded.DatabasePath, seriesInMemory = embedded.SeriesInMemory,
                 },
             },
-            bus = new { queued = bus.Queued, capacity = bus.Capacity, accepted = bus.Accepted, refused = bus.Refused },
+            bus = new { accepted = bus.Accepted, refused = bus.Refused },
+            log = LogHealth(bus.Log.Status),
             ingest = new
             {
                 linesAccepted = writer.LinesAccepted,
@@ -102,6 +103,13 @@ public static class CockpitApi
             alerting = alerting.Snapshot(),
             simulator = new { running = simulator.Running, speed = simulator.Speed, simulatedTime = simulator.SimulatedTime, ticks = simulator.Ticks },
         });
+
+    // The log's size against its limit and each consumer's lag, in records and in seconds behind the oldest unread record.
+    private static object LogHealth(Cockpit.Ingest.Log.LogStatus log) => new
+    {
+        bytes = log.Bytes, maxBytes = log.MaxBytes, records = log.RecordsAppended, points = log.PointsAppended, refused = log.PointsRefused, flushes = log.Flushes,
+        consumers = log.Consumers.Select(c => new { name = c.Consumer, lagRecords = c.Records, lagSeconds = Math.Round(c.Behind.TotalSeconds, 3) }),
+    };
 
     private static async Task<IResult> ListSeries(string? measurement, IMetricStore store, CancellationToken cancellationToken)
     {

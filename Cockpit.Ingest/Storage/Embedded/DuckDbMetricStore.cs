@@ -40,6 +40,8 @@ public sealed partial class DuckDbMetricStore : IMetricStore
     private readonly ILogger<DuckDbMetricStore> _logger;
     private readonly int _ringMinutes;
     private readonly long _ringBudget;
+    private readonly Dictionary<int, long> _pendingLogCursors = [];
+    private readonly Dictionary<int, long> _logCursors = [];
     private DuckDBAppender? _pointAppender;
     private DuckDBAppender? _seriesAppender;
     private long _ringBytes;
@@ -69,6 +71,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         MigrateFirstLayout();
         AddRollupsIfMissing();
         LoadCatalog();
+        LoadLogCursors();
         var ringSeries = LoadRings();
         LogOpened(DatabasePath, _catalog.Count, ringSeries);
         _flushTimer = timeProvider.CreateTimer(_ => OnTimer(CommitIfPending), null, _options.FlushInterval, _options.FlushInterval);
@@ -114,6 +117,30 @@ public sealed partial class DuckDbMetricStore : IMetricStore
             if (_pendingRows >= _options.FlushRows)
             {
                 CommitLocked();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The position is committed in the same transaction as the points: after a crash both or neither are there.</remarks>
+    public void Append(ReadOnlySpan<MetricPoint> points, int partition, long next)
+    {
+        lock (_writeLock)
+        {
+            // Set first: a commit that the points trigger (FlushRows) then carries the position with them.
+            _pendingLogCursors[partition] = next;
+            Append(points);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<int, long> LogCursors
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return new Dictionary<int, long>(_logCursors);
             }
         }
     }
@@ -332,7 +359,12 @@ public sealed partial class DuckDbMetricStore : IMetricStore
 
             AppendRollups("rollup_1m", _rollups.Minutes);
             AppendRollups("rollup_1h", _rollups.Hours);
+            SaveLogCursors();
             Execute("COMMIT");
+            foreach (var (partition, next) in _pendingLogCursors)
+            {
+                _logCursors[partition] = next;
+            }
         }
         catch
         {
@@ -345,6 +377,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore
             _pointAppender = null;
             _inTransaction = false;
             _pendingRows = 0;
+            _pendingLogCursors.Clear();
             _rollups.ClearRows();
         }
     }
@@ -476,6 +509,22 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         {
             entry.NewestMinuteRow = UnixTime.Floor(entry.LastNs, Resolutions.MinuteNs);
             entry.NewestHourRow = UnixTime.Floor(entry.LastNs, Resolutions.HourNs);
+        }
+    }
+
+    private void LoadLogCursors()
+    {
+        foreach (var (partition, next) in ReadCounts("SELECT partition, next FROM log_cursor"))
+        {
+            _logCursors[partition] = next;
+        }
+    }
+
+    private void SaveLogCursors()
+    {
+        foreach (var (partition, next) in _pendingLogCursors)
+        {
+            Execute(string.Create(CultureInfo.InvariantCulture, $"INSERT OR REPLACE INTO log_cursor VALUES ({partition}, {next})"));
         }
     }
 

@@ -26,6 +26,10 @@ internal static class DuckDbSchema
             ts        BIGINT  NOT NULL,
             value     DOUBLE  NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS log_cursor (
+            partition INTEGER PRIMARY KEY,
+            next      BIGINT  NOT NULL
+        );
         """;
 
     /// <summary>Creates the rollup tables; run when <see cref="HasRollups"/> says they are missing.</summary>

@@ -22,6 +22,7 @@ namespace Cockpit.Ingest.Storage.Influx;
 internal sealed class InfluxDbBatchSender : IAsyncDisposable
 {
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _roomFreed = new(0);
     private readonly Queue<LineProtocolBatch> _memory = new();
     private readonly List<FlushWaiter> _waiters = [];
     private readonly InfluxDbV1Api _api;
@@ -59,9 +60,31 @@ internal sealed class InfluxDbBatchSender : IAsyncDisposable
 
     public void Start() => _loop = Task.Run(RunAsync);
 
-    /// <summary>Takes a sealed batch (in sequence order); never waits for the network.</summary>
+    /// <summary>
+    /// Takes a sealed batch (in sequence order). When the memory queue is full it waits for room, up to
+    /// <see cref="InfluxDbStoreOptions.FlushTimeout"/>: the ingest log upstream is durable, so making its store consumer
+    /// wait is the right push-back, and spooling is for an InfluxDB that does not answer.
+    /// </summary>
     public void Enqueue(LineProtocolBatch batch)
     {
+        var waitingSince = _timeProvider.GetTimestamp();
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_memory.Count < _options.MaxQueuedBatches)
+                {
+                    break;
+                }
+            }
+
+            var left = _options.FlushTimeout - _timeProvider.GetElapsedTime(waitingSince);
+            if (left <= TimeSpan.Zero || !_roomFreed.Wait(left))
+            {
+                break;
+            }
+        }
+
         lock (_lock)
         {
             if (_memory.Count < _options.MaxQueuedBatches)
@@ -136,6 +159,7 @@ internal sealed class InfluxDbBatchSender : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _roomFreed.Dispose();
     }
 
     private async Task RunAsync()
@@ -210,6 +234,7 @@ internal sealed class InfluxDbBatchSender : IAsyncDisposable
             }
 
             _memory.Dequeue();
+            ReleaseRoom();
             _memoryLines -= queued.Lines;
             _sendingFromMemory = queued;
             if (_memory.Count == 0)
@@ -368,6 +393,7 @@ internal sealed class InfluxDbBatchSender : IAsyncDisposable
         while (_memory.TryPeek(out var batch) && batch.Sequence <= upToSequence)
         {
             _memory.Dequeue();
+            ReleaseRoom();
             _memoryLines -= batch.Lines;
             SpoolLocked(batch);
         }
@@ -434,6 +460,15 @@ internal sealed class InfluxDbBatchSender : IAsyncDisposable
         }
 
         return (_spool.Oldest?.Sequence ?? long.MaxValue) > waiter.Sequence;
+    }
+
+    // Wakes a waiting Enqueue; at most one release pending, so the semaphore never counts up while nobody waits.
+    private void ReleaseRoom()
+    {
+        if (_roomFreed.CurrentCount == 0)
+        {
+            _roomFreed.Release();
+        }
     }
 
     private void PublishQueueLocked() => _status.RecordQueue(_memory.Count, _memoryLines);

@@ -5,6 +5,7 @@ using Cockpit.Detection.Pipeline;
 using Cockpit.Detection.Rollups;
 using Cockpit.Detection.Rules;
 using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Log;
 using Cockpit.Ingest.Model;
 using Cockpit.Tests.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,18 +17,22 @@ namespace Cockpit.Tests.Detection.Pipeline;
 /// The hosted pipeline as the app composes it — bus, production detectors, alert feed — on a virtual clock: points
 /// are published at virtual times, and silence and eviction happen only as the scheduler's sweeps run.
 /// </summary>
-public sealed class DetectionPipelineTests : IDisposable
+public sealed class DetectionPipelineTests : IAsyncLifetime
 {
     private static readonly SeriesKey Cell = SeriesKey.Create(MetricNames.Network, (MetricNames.RegionTag, "tianhe"), (MetricNames.CellTag, "tianhe-01"));
 
     private readonly TestScheduler _scheduler = new();
-    private readonly IngestBus _bus = new(Options.Create(new IngestBusOptions()));
+    private readonly TempDirectory _dir = new();
+    private readonly FileIngestLog _log;
+    private readonly IngestBus _bus;
     private readonly RecordingSink _alerts = new();
     private readonly LiveRollups _rollups;
     private readonly DetectionPipeline _pipeline;
 
     public DetectionPipelineTests()
     {
+        _log = TestLogs.Open(_dir.Path);
+        _bus = new IngestBus(_log, TimeProvider.System);
         var options = Options.Create(new DetectionOptions
         {
             SweepInterval = TimeSpan.FromSeconds(10),
@@ -60,11 +65,15 @@ public sealed class DetectionPipelineTests : IDisposable
         _pipeline.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         _pipeline.Dispose();
         _rollups.Dispose();
         _bus.Dispose();
+        await _log.DisposeAsync();
+        _dir.Dispose();
     }
 
     // One latency point a minute at the current virtual time, then a minute passes.

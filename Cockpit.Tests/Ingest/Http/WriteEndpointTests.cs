@@ -198,12 +198,13 @@ public sealed class WriteEndpointTests : IDisposable
     [Fact]
     public async Task Write_QueueFull_Is429WithRetryAfterAndLosesNothingAccepted()
     {
-        _factory.With("Cockpit:Bus:Capacity", "1000");
+        // A log of two small segments: while detection's feed is held, nothing can be deleted and it fills up.
+        _factory.With("Cockpit:Log:MaxBytes", "16384").With("Cockpit:Log:SegmentBytes", "8192");
         using var client = Authorized();
         var bus = Bus();
         var delivered = 0;
         using var gate = new ManualResetEventSlim(false);
-        // A subscriber that blocks holds the dispatcher, so the queue fills up as it would behind a slow store.
+        // A subscriber that blocks holds the detection feed, so the log fills up as it would behind a slow consumer.
         using var hold = bus.Points.Subscribe(_ =>
         {
             gate.Wait();

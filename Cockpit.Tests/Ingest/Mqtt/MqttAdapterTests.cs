@@ -191,15 +191,16 @@ public sealed class MqttAdapterTests : IDisposable
     }
 
     [Fact]
-    public async Task Stop_WhileWaitingForRoomInQueue_MessageRedeliveredToNextSession()
+    public async Task Stop_WhileWaitingForRoomInLog_MessageRedeliveredToNextSession()
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var gate = new SemaphoreSlim(0);
-        var overrides = ("Cockpit:Bus:Capacity", "1000");
+        // Two 8 KiB segments; each message of 350 lines is a record of about 5 KiB, so the fifth message finds the
+        // log full while detection's feed holds on to the first point (nothing can be deleted before it moves on).
+        (string, string)[] overrides = [("Cockpit:Log:MaxBytes", "16384"), ("Cockpit:Log:SegmentBytes", "8192")];
         var first = await StartHostAsync(broker, overrides);
         try
         {
-            // The first point holds the dispatcher (and its room in the queue) until the gate opens.
             var dispatched = 0;
             using var holder = first.Bus.Points.Subscribe(_ =>
             {
@@ -209,11 +210,15 @@ public sealed class MqttAdapterTests : IDisposable
                 }
             });
             await broker.PublishAsync(Topic, Line("tianhe", 1));
-            await first.WaitUntilAsync(s => s.LinesAccepted == 1 && Volatile.Read(ref dispatched) == 1, "the first message to be queued");
+            await first.WaitUntilAsync(s => s.LinesAccepted == 1 && Volatile.Read(ref dispatched) == 1, "the first message to be fed");
+            for (var m = 1; m <= 3; m++)
+            {
+                await broker.PublishAsync(Topic, Lines("web", m * 1000));
+                await first.WaitUntilAsync(s => s.LinesAccepted == 1 + (m * 350), "a filling message to be appended");
+            }
 
-            var payload = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"complaints,region=tianhe,channel=app,category=billing count={i}i {Monday + i}"));
-            await broker.PublishAsync(Topic, payload);
-            await first.WaitUntilAsync(s => s.MessagesReceived == 2, "the big message to wait for room");
+            await broker.PublishAsync(Topic, Lines("app", 0));
+            await first.WaitUntilAsync(s => s.MessagesReceived == 5, "the last message to wait for room");
 
             var stopping = first.StopAsync();
             await first.WaitUntilAsync(s => !s.Connected, "the adapter to stop");
@@ -226,22 +231,25 @@ public sealed class MqttAdapterTests : IDisposable
             await first.DisposeAsync();
         }
 
-        // Usually the stop reaches the waiting write first: nothing of the big message was queued, it was not
-        // acknowledged, and the broker hands it to the next session. The room freed by the gate can win the race
-        // instead (the bus's semaphore completes a waiter whose cancellation it has not processed yet); then the first
-        // host queued, acknowledged and stored the message whole. Either way no point is lost and none is half-written.
-        var big = first.Received.Where(p => p.Series.GetTag("channel") == "app").ToArray();
-        if (big.Length == 0)
+        // Usually the stop reaches the waiting write first: nothing of the last message was appended, it was not
+        // acknowledged, and the broker hands it to the next session. Room freed once the gate opens can win the race
+        // instead; then the first host appended, acknowledged and fed the message whole. Either way no point is lost
+        // and none is half-written.
+        var last = first.Received.Where(p => p.Series.GetTag("channel") == "app").ToArray();
+        if (last.Length == 0)
         {
             await using var second = await StartHostAsync(broker, waitConnected: false, overrides);
-            var points = await second.WaitForPointsAsync(1000);
-            Assert.Equal(Enumerable.Range(1, 1000).Select(i => (double)i), points.Select(p => p.Value));
+            var points = await second.WaitForPointsAsync(350);
+            Assert.Equal(Enumerable.Range(1, 350).Select(i => (double)i), points.Select(p => p.Value));
         }
         else
         {
-            Assert.Equal(1000, big.Length);
-            Assert.Equal(1001, first.Status.LinesAccepted);
+            Assert.Equal(350, last.Length);
+            Assert.Equal(1 + (4 * 350), first.Status.LinesAccepted);
         }
+
+        static string Lines(string channel, int first) =>
+            string.Join('\n', Enumerable.Range(1, 350).Select(i => $"complaints,region=tianhe,channel={channel},category=billing count={i}i {Monday + first + i}"));
     }
 
     [Fact]

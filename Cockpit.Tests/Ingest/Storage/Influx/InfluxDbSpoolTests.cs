@@ -125,6 +125,9 @@ public sealed class InfluxDbSpoolTests : IDisposable
             o.RequestTimeout = TimeSpan.FromSeconds(2);
             o.MinRetryDelay = TimeSpan.FromMilliseconds(10);
             o.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
+
+            // A full queue first waits this long for room (the log upstream is durable), then spills.
+            o.FlushTimeout = TimeSpan.FromMilliseconds(100);
         });
 
         store.Append([.. Enumerable.Range(0, 6).Select(i => Points.Count("tianhe", i, Points.Monday.AddMinutes(i)))]);

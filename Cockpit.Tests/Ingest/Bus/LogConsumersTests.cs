@@ -1,17 +1,20 @@
 using Cockpit.Ingest;
 using Cockpit.Ingest.Bus;
+using Cockpit.Ingest.Log;
 using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage;
 using Cockpit.Tests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Tests.Ingest.Bus;
 
-public sealed class IngestDispatcherTests : IDisposable
+public sealed class LogConsumersTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly LogCapture _log = new();
 
     public void Dispose() => _dir.Dispose();
 
@@ -29,6 +32,7 @@ public sealed class IngestDispatcherTests : IDisposable
             ["Cockpit:Store:Retention:Raw"] = "3650.00:00:00",
         });
         builder.AddCockpitIngest();
+        builder.Logging.AddProvider(_log);
         return builder.Build();
     }
 
@@ -47,13 +51,13 @@ public sealed class IngestDispatcherTests : IDisposable
                 var points = Enumerable.Range(0, 500)
                     .Select(i => Points.Count("r" + (i % 11), i, Points.Monday.AddMinutes(batch), channel: "c" + (i % 45)))
                     .ToArray();
-                Assert.True(bus.TryPublish(points));
+                Assert.Equal(LogAppendOutcome.Appended, await bus.TryPublishAsync(points, CancellationToken.None));
                 accepted += points.Length;
             }
 
             await host.StopAsync();
-            Assert.Equal(0, bus.Queued);
-            Assert.Throws<InvalidOperationException>(() => bus.TryPublish([Points.Count("late", 1, Points.Monday)]));
+            Assert.Equal(LogAppendOutcome.Closed, await bus.TryPublishAsync(new[] { Points.Count("late", 1, Points.Monday) }, CancellationToken.None));
+            Assert.All(bus.Log.Status.Consumers, c => Assert.True(c.Records == 0, $"{c}\n{_log}"));
         }
 
         Assert.Equal(accepted, Interlocked.Read(ref seen));
