@@ -32,7 +32,8 @@ internal sealed class CockpitProcess : IAsyncDisposable
     /// <summary>A client for /healthz and /api/* with the bench's API token.</summary>
     public HttpClient Api { get; }
 
-    public long PeakQueued { get; private set; }
+    /// <summary>The most records a consumer of the ingest log was seen behind while draining.</summary>
+    public long PeakLag { get; private set; }
 
     /// <summary>The Release build of Cockpit.Web next to the repository's solution.</summary>
     public static string FindRelease()
@@ -96,9 +97,9 @@ internal sealed class CockpitProcess : IAsyncDisposable
         while (true)
         {
             using var health = JsonDocument.Parse(await Api.GetStringAsync("healthz"));
-            var queued = health.RootElement.GetProperty("bus").GetProperty("queued").GetInt64();
-            PeakQueued = Math.Max(PeakQueued, queued);
-            if (queued == 0)
+            var lag = health.RootElement.GetProperty("log").GetProperty("consumers").EnumerateArray().Max(c => c.GetProperty("lagRecords").GetInt64());
+            PeakLag = Math.Max(PeakLag, lag);
+            if (lag == 0)
             {
                 return;
             }

@@ -12,7 +12,7 @@ namespace Cockpit.Bench.Ingest;
 /// HTTP ingest end to end, Cockpit against Debian's influxd on the same machine in the same run:
 /// the same client (N keep-alive connections posting 5 000-line bodies of 2 fields, new points in time order)
 /// writes to each server in turn, started fresh each round. Cockpit runs as its own process with detection on;
-/// its figure counts a line only once the queue behind /write has drained into the store.
+/// its figure counts a line only once the store and detection have read the log behind /write to its end.
 /// <c>dotnet run -c Release --project Cockpit.Bench -- ingest-http [--seconds 15] [--connections 4] [--rounds 2]</c>
 /// </summary>
 internal static class HttpIngestComparison
@@ -45,7 +45,7 @@ internal static class HttpIngestComparison
                 var result = await Load(new Uri(cockpit.Address, "write?db=cockpit"), Token, seconds, connections, cockpit.WaitUntilDrainedAsync);
                 results.Add((round, "cockpit", result));
                 Print(round, "cockpit", result);
-                Console.WriteLine($"  cockpit stored {await cockpit.StoredPointsAsync():N0} points for {result.Lines * 2:N0} accepted; peak queue {cockpit.PeakQueued:N0}");
+                Console.WriteLine($"  cockpit stored {await cockpit.StoredPointsAsync():N0} points for {(result.Lines + result.WarmupLines) * 2:N0} accepted ({result.WarmupLines * 2:N0} of them in the warm-up); peak log lag {cockpit.PeakLag:N0} records");
             }
         }
 
@@ -68,7 +68,7 @@ internal static class HttpIngestComparison
     }
 
     private static void Print(int round, string target, RunResult r) =>
-        Console.WriteLine($"round {round} {target,-8} accepted {r.Lines:N0} lines in {r.SendSeconds:0.0} s (+{r.DrainSeconds:0.00} s drain): {r.EndToEndLinesPerSecond:N0} lines/s; 429s: {r.Throttled}, errors: {r.Errors}");
+        Console.WriteLine($"round {round} {target,-8} accepted {r.Lines:N0} lines in {r.SendSeconds:0.0} s (+{r.DrainSeconds:0.00} s drain): {r.EndToEndLinesPerSecond:N0} lines/s; 429s: {r.Throttled}, errors: {r.Errors}; /write latency p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms");
 
     private static async Task<RunResult> Load(Uri url, string? token, int seconds, int connections, Func<Task>? drain)
     {
@@ -81,7 +81,8 @@ internal static class HttpIngestComparison
 
         var template = new BodyTemplate(LinesPerBody, SeriesCount);
         var sequence = -1L;
-        await RunFor(TimeSpan.FromSeconds(3), connections, client, url, template, () => Interlocked.Increment(ref sequence), new Counters());
+        var warmup = new Counters();
+        await RunFor(TimeSpan.FromSeconds(3), connections, client, url, template, () => Interlocked.Increment(ref sequence), warmup);
         if (drain is not null)
         {
             await drain();
@@ -97,8 +98,12 @@ internal static class HttpIngestComparison
         }
 
         var total = watch.Elapsed.TotalSeconds;
-        return new RunResult(counters.Lines, send, total - send, counters.Lines / total, counters.Throttled, counters.Errors);
+        var latencies = counters.Latencies.Order().ToArray();
+        return new RunResult(counters.Lines, send, total - send, counters.Lines / total, counters.Throttled, counters.Errors, warmup.Lines, Percentile(latencies, 0.5), Percentile(latencies, 0.99));
     }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * sorted.Length))];
 
     private static async Task RunFor(TimeSpan duration, int connections, HttpClient client, Uri url, BodyTemplate template, Func<long> next, Counters counters)
     {
@@ -112,9 +117,11 @@ internal static class HttpIngestComparison
                 while (true)
                 {
                     using var content = new ByteArrayContent(body);
+                    var sent = Stopwatch.GetTimestamp();
                     using var response = await client.PostAsync(url, content);
                     if (response.StatusCode == HttpStatusCode.NoContent)
                     {
+                        counters.Latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                         Interlocked.Add(ref counters.Lines, LinesPerBody);
                         break;
                     }
@@ -147,9 +154,11 @@ internal static class HttpIngestComparison
         public long Lines;
         public long Throttled;
         public long Errors;
+        public System.Collections.Concurrent.ConcurrentBag<double> Latencies = [];
     }
 
-    private sealed record RunResult(long Lines, double SendSeconds, double DrainSeconds, double EndToEndLinesPerSecond, long Throttled, long Errors);
+    private sealed record RunResult(
+        long Lines, double SendSeconds, double DrainSeconds, double EndToEndLinesPerSecond, long Throttled, long Errors, long WarmupLines, double P50Ms, double P99Ms);
 
     /// <summary>
     /// One 5 000-line body whose timestamps are rewritten in place for each request (fixed-width digits), so every

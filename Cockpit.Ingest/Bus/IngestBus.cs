@@ -53,7 +53,7 @@ public sealed class IngestBus : IDisposable
     /// <summary>
     /// Appends the batch whole, waiting for room (adapters that can slow their source down use this). Returns
     /// <see cref="LogAppendOutcome.TooLarge"/> for a batch that can never fit. Throws
-    /// <see cref="InvalidOperationException"/> once the log is closing.
+    /// <see cref="LogClosedException"/> once the log is closing.
     /// </summary>
     public async ValueTask<LogAppendOutcome> PublishAsync(ReadOnlyMemory<MetricPoint> batch, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class IngestBus : IDisposable
                     await Task.Delay(RoomPoll, _time, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
-                    throw new InvalidOperationException("The ingest log is closing (or cannot write) and accepts no more points.");
+                    throw new LogClosedException();
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cockpit.Ingest.Log;
 using Cockpit.Ingest.Write;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -105,7 +106,7 @@ public sealed partial class IngestHttpHandler(
         {
             result = await writer.TryWriteAsync(body.Memory, new WriteRequest(source, format, precision), context.RequestAborted).ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
+        catch (LogClosedException)
         {
             Interlocked.Increment(ref _throttled);
             SetRetryAfter(context);
@@ -196,8 +197,12 @@ public sealed partial class IngestHttpHandler(
                 Interlocked.Increment(ref _tooLarge);
                 return Error(context, source, StatusCodes.Status413PayloadTooLarge, "request too large",
                     $"the request body is larger than {_options.MaxBodyBytes} bytes (Cockpit:Ingest:MaxBodyBytes, counted after gzip decompression); send smaller batches");
+            case RequestBodyStatus.TooSlow:
+                LogBodyTooSlow(source);
+                return Error(context, source, StatusCodes.Status408RequestTimeout, "request timeout",
+                    "the body arrived slower than the server's minimum data rate and was cut off; nothing was stored");
             case RequestBodyStatus.BadGzip:
-                return Error(context, source, StatusCodes.Status400BadRequest, "invalid", "the body is not valid gzip although Content-Encoding says gzip");
+                return Error(context, source, StatusCodes.Status400BadRequest, "invalid", "the body is not valid gzip although Content-Encoding says gzip (or it was cut off: its gzip trailer is missing); nothing was stored");
             default:
                 return Error(context, source, StatusCodes.Status415UnsupportedMediaType, "unsupported media type",
                     $"unsupported Content-Encoding '{context.Request.Headers[HeaderNames.ContentEncoding]}': send gzip or no encoding");
@@ -221,6 +226,9 @@ public sealed partial class IngestHttpHandler(
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Debug, Message = "Write from {Source} refused: ingest log full ({Lines} valid lines)")]
     private partial void LogQueueFull(string source, int lines);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information, Message = "Write from {Source} cut off: its body came slower than the minimum data rate")]
+    private partial void LogBodyTooSlow(string source);
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Write from {Source} not acknowledged: the ingest log failed")]
     private partial void LogLogFailed(Exception exception, string source);

@@ -40,7 +40,8 @@ internal static class RequestBodyReader
             return RequestBody.Failed(RequestBodyStatus.UnsupportedEncoding);
         }
 
-        var stream = compressed ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
+        var raw = compressed ? new TailKeepingStream(request.Body) : null;
+        var stream = raw is not null ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : request.Body;
         var buffer = ArrayPool<byte>.Shared.Rent(InitialSize(request.ContentLength, compressed, maxBytes));
         var length = 0;
         try
@@ -64,6 +65,14 @@ internal static class RequestBodyReader
                 var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
+                    // A body cut off mid-stream ends without an error from GZipStream; its last bytes are then not
+                    // the trailer of what was decompressed (influxd answers "unexpected EOF" here).
+                    if (raw is not null && raw.TrailerLength != (uint)length)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return RequestBody.Failed(RequestBodyStatus.BadGzip);
+                    }
+
                     break;
                 }
 
@@ -86,6 +95,11 @@ internal static class RequestBodyReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
             return RequestBody.Failed(RequestBodyStatus.TooLarge);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return RequestBody.Failed(RequestBodyStatus.TooSlow);
         }
         finally
         {

@@ -7,4 +7,7 @@ internal enum RequestBodyStatus
     TooLarge,
     BadGzip,
     UnsupportedEncoding,
+
+    /// <summary>The client sent its body slower than Kestrel's minimum data rate and was cut off.</summary>
+    TooSlow,
 }

@@ -57,6 +57,11 @@ internal sealed class JsonPointDecoder(SeriesRegistry registry)
         {
             tally.Reject(new WriteError(Math.Max(index, 1), $"invalid JSON ({ex.Message}); the objects after it were not read", "object"));
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader reads invalid UTF-8 inside a string without complaint; getting the string throws.
+            tally.Reject(new WriteError(Math.Max(index, 1), "invalid UTF-8 in a JSON string; the objects after it were not read", "object"));
+        }
     }
 
     private void DecodeLines(ReadOnlySpan<byte> payload, in DecodeSettings settings, PointBuffer output, DecodeTally tally)
@@ -86,6 +91,11 @@ internal sealed class JsonPointDecoder(SeriesRegistry registry)
             catch (JsonException ex)
             {
                 tally.Reject(new WriteError(line, $"invalid JSON ({ex.Message})"));
+            }
+            catch (InvalidOperationException)
+            {
+                // Utf8JsonReader reads invalid UTF-8 inside a string without complaint; getting the string throws.
+                tally.Reject(new WriteError(line, "invalid UTF-8 in a JSON string"));
             }
         }
     }

@@ -78,7 +78,7 @@ public sealed class IngestWriter
     /// <summary>
     /// Decodes and appends to the log, completing once the valid points are durable; when the log has no room for all of
     /// them (or they could never fit), appends none (HTTP answers 429 or 413). Throws
-    /// <see cref="InvalidOperationException"/> once the log is closing.
+    /// <see cref="LogClosedException"/> once the log is closing.
     /// </summary>
     public async ValueTask<WriteResult> TryWriteAsync(ReadOnlyMemory<byte> payload, WriteRequest request, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed class IngestWriter
             LogAppendOutcome.Appended => Accepted(tally, points),
             LogAppendOutcome.Full => Refused(tally),
             LogAppendOutcome.TooLarge => Refused(tally) with { QueueFull = false, TooLarge = true },
-            _ => throw new InvalidOperationException("The ingest log is closing and accepts no more points."),
+            _ => throw new LogClosedException(),
         };
     }
 

@@ -119,6 +119,37 @@ public sealed class WriteEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_GzipBodyCutOffMidStream_Is400AndNothingStored()
+    {
+        using var client = Authorized();
+        var lines = string.Concat(Enumerable.Range(0, 2000).Select(i => $"cutoff,host=h{i % 9} value={i} {1_795_000_000_000_000_000L + i}\n"));
+        var whole = Gzip(lines);
+        var content = new ByteArrayContent(whole[..(whole.Length * 2 / 3)]);
+        content.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await client.PostAsync("/write?db=cockpit", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cut off", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, Bus().Accepted);
+    }
+
+    [Fact]
+    public async Task Ingest_JsonWithInvalidUtf8_Is400NamingTheLineAndStoresTheGoodOnes()
+    {
+        var points = Collect();
+        using var client = Authorized();
+        var good = "{\"measurement\":\"cpu\",\"tags\":{\"host\":\"a\"},\"fields\":{\"v\":1}}\n"u8.ToArray();
+        byte[] bad = [.. "{\"measurement\":\"cpu\",\"tags\":{\"host\":\""u8, 0xC3, 0x28, .. "\"},\"fields\":{\"v\":2}}\n"u8];
+
+        using var response = await client.PostAsync("/api/ingest", new ByteArrayContent([.. good, .. bad, .. good]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line 2: invalid UTF-8", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        await AtLeast(points, 2);
+    }
+
+    [Fact]
     public async Task Write_SomeBadLines_Is400NamingTheFirstAndStoresTheGoodOnes()
     {
         var points = Collect();
