@@ -13,7 +13,8 @@ using Cockpit.Bench.Web;
 // Anomaly Benchmark on the production replay (`nab --data <folder> --out <folder>`); `detection` measures the
 // detection engine at 100 k, 10 k and 1 k series (points/s, state bytes per series, working set); `alerting` measures
 // how many alert changes a second the alert book stores against bare SQLite transactions; `alert-latency` measures
-// from an anomalous point sent to /write to its alert row in a connected browser, under background ingest.
+// from an anomalous point sent to /write to its alert row in a connected browser, under background ingest; `log`
+// measures the embedded ingest log's appends with group commit against one fsync per write.
 return args.FirstOrDefault() switch
 {
     "ingest-http" => await HttpIngestComparison.RunAsync(args[1..]),
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "detection" => DetectionScale.Run(args[1..]),
     "alerting" => AlertBookThroughput.Run(args[1..]),
     "alert-latency" => await AlertLatency.RunAsync(args[1..]),
+    "log" => await IngestLogThroughput.RunAsync(args[1..]),
     _ => Run(args),
 };
 

@@ -35,6 +35,9 @@ internal sealed class CockpitProcess : IAsyncDisposable
     /// <summary>The most records a consumer of the ingest log was seen behind while draining.</summary>
     public long PeakLag { get; private set; }
 
+    /// <summary>Each consumer's lag when <see cref="PeakLag"/> was seen.</summary>
+    public string PeakLagBy { get; private set; } = "";
+
     /// <summary>The Release build of Cockpit.Web next to the repository's solution.</summary>
     public static string FindRelease()
     {
@@ -97,8 +100,15 @@ internal sealed class CockpitProcess : IAsyncDisposable
         while (true)
         {
             using var health = JsonDocument.Parse(await Api.GetStringAsync("healthz"));
-            var lag = health.RootElement.GetProperty("log").GetProperty("consumers").EnumerateArray().Max(c => c.GetProperty("lagRecords").GetInt64());
-            PeakLag = Math.Max(PeakLag, lag);
+            var consumers = health.RootElement.GetProperty("log").GetProperty("consumers").EnumerateArray()
+                .Select(c => (Name: c.GetProperty("name").GetString() ?? "?", Lag: c.GetProperty("lagRecords").GetInt64())).ToList();
+            var lag = consumers.Max(c => c.Lag);
+            if (lag > PeakLag)
+            {
+                PeakLag = lag;
+                PeakLagBy = string.Join(", ", consumers.Select(c => $"{c.Name} {c.Lag}"));
+            }
+
             if (lag == 0)
             {
                 return;

@@ -45,7 +45,7 @@ internal static class HttpIngestComparison
                 var result = await Load(new Uri(cockpit.Address, "write?db=cockpit"), Token, seconds, connections, cockpit.WaitUntilDrainedAsync);
                 results.Add((round, "cockpit", result));
                 Print(round, "cockpit", result);
-                Console.WriteLine($"  cockpit stored {await cockpit.StoredPointsAsync():N0} points for {(result.Lines + result.WarmupLines) * 2:N0} accepted ({result.WarmupLines * 2:N0} of them in the warm-up); peak log lag {cockpit.PeakLag:N0} records");
+                Console.WriteLine($"  cockpit stored {await cockpit.StoredPointsAsync():N0} points for {(result.Lines + result.WarmupLines) * 2:N0} accepted ({result.WarmupLines * 2:N0} of them in the warm-up); peak log lag {cockpit.PeakLag:N0} records ({cockpit.PeakLagBy})");
             }
         }
 

@@ -66,6 +66,9 @@ internal abstract partial class LogConsumer(IIngestLog log, TimeProvider time, T
         {
             while (true)
             {
+                // Seen before the turn: the loop ends only after a whole turn that began once stopping was asked found
+                // nothing, so a record that became durable while the last commit ran is still read.
+                var stoppingSeen = stopping.IsCancellationRequested;
                 var read = ReadTurn(readers);
                 var due = time.GetElapsedTime(lastCommit) >= commitInterval;
                 if (due || read == 0)
@@ -79,7 +82,7 @@ internal abstract partial class LogConsumer(IIngestLog log, TimeProvider time, T
                     continue;
                 }
 
-                if (stopping.IsCancellationRequested)
+                if (stoppingSeen)
                 {
                     break;
                 }

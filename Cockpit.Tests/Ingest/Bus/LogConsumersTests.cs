@@ -57,7 +57,8 @@ public sealed class LogConsumersTests : IDisposable
 
             await host.StopAsync();
             Assert.Equal(LogAppendOutcome.Closed, await bus.TryPublishAsync(new[] { Points.Count("late", 1, Points.Monday) }, CancellationToken.None));
-            Assert.All(bus.Log.Status.Consumers, c => Assert.True(c.Records == 0, $"{c}\n{_log}"));
+            var status = bus.Log.Status;
+            Assert.All(status.Consumers, c => Assert.True(c.Records == 0, $"{c}; {status.RecordsAppended} records appended; committed {string.Join(",", bus.Log.Committed(c.Consumer))}\n{_log}"));
         }
 
         Assert.Equal(accepted, Interlocked.Read(ref seen));

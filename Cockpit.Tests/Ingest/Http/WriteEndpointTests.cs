@@ -119,6 +119,22 @@ public sealed class WriteEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_MorePointsThanOneLogRecordHolds_Is413NotA429ForEver()
+    {
+        _factory.With("Cockpit:Log:MaxBytes", "65536").With("Cockpit:Log:SegmentBytes", "16384");
+        using var client = Authorized();
+        var body = string.Concat(Enumerable.Range(0, 5000).Select(i => $"big,host=h{i % 50} value={i} {i + 1}\n"));
+
+        using var response = await client.PostAsync("/write?db=cockpit", Body(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Cockpit:Log:SegmentBytes", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, Bus().Accepted);
+        using var small = await client.PostAsync("/write?db=cockpit", Body("big,host=h1 value=1 1\n"));
+        Assert.Equal(HttpStatusCode.NoContent, small.StatusCode);
+    }
+
+    [Fact]
     public async Task Write_GzipBodyCutOffMidStream_Is400AndNothingStored()
     {
         using var client = Authorized();
