@@ -21,7 +21,10 @@ internal static class DuckDbRewriteSql
     /// <summary>
     /// Lists the rollup buckets the points fall in, with the rows the rollup has for each (merged) and whether the raw
     /// samples still hold every point the rollup counted. Runs before the samples change; the commit's own samples and
-    /// rollup rows are already in, so they count on both sides.
+    /// rollup rows are already in, so they count on both sides. Fewer samples than counted means raw retention took
+    /// some (or an earlier rewrite there was counted as one more point); more samples than counted means rollup
+    /// retention took the rows first, and rebuilding from the samples is then right. Counting instead of comparing
+    /// with the clock's raw cutoff keeps it right when raw retention was lengthened after it had deleted points.
     /// </summary>
     public static string TouchedBuckets(Resolution resolution, long minNs, long maxNs)
     {
