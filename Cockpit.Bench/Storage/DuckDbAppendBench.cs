@@ -9,11 +9,16 @@ using Microsoft.Extensions.Options;
 
 namespace Cockpit.Bench.Storage;
 
-/// <summary>Embedded store append + commit of 100 simulator ticks (about 45 000 points) per operation.</summary>
+/// <summary>
+/// Embedded store append + commit of 100 simulator ticks (about 45 000 points) per operation. Each operation writes
+/// the 100 minutes after the previous one's, so that every point is new, as in live ingest: writing the same minutes
+/// again would measure rewrites (see <see cref="DuckDbRewriteBench"/>).
+/// </summary>
 [MemoryDiagnoser]
 public class DuckDbAppendBench
 {
     private const int Ticks = 100;
+    private static readonly long SpanNs = UnixTime.ToNanos(TimeSpan.FromMinutes(Ticks));
     private readonly List<MetricPoint[]> _batches = [];
     private string _dir = string.Empty;
     private DuckDbMetricStore _store = default!;
@@ -50,6 +55,11 @@ public class DuckDbAppendBench
     {
         foreach (var batch in _batches)
         {
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i] = batch[i] with { TimestampNs = batch[i].TimestampNs + SpanNs };
+            }
+
             _store.Append(batch);
         }
 

@@ -22,6 +22,13 @@ namespace Cockpit.Ingest.Storage.Embedded;
 /// any other from the coarsest rollup its bucket allows, with raw points only for ragged ends (see
 /// <see cref="Resolutions.Plan"/>). Queries run on their own connections and see committed data.
 /// </para>
+/// <para>
+/// Same point twice: as in InfluxDB, a point with the field series and time of a stored one replaces it, everywhere a
+/// query looks (raw points, rollups, memory, point counts). Only a point at or before its series' newest time can do
+/// that; those wait in <see cref="PendingRewrites"/> and <see cref="RewriteCommit"/> settles them at commit, so that
+/// in-order ingest costs one comparison more. A rollup bucket that raw retention has already thinned is the exception:
+/// a rewrite there counts as one point more (see <see cref="DuckDbRewriteSql.RebuildBuckets"/>).
+/// </para>
 /// Locks: <c>_writeLock</c> orders appends, commits and maintenance; <c>_memoryLock</c> guards the catalog and
 /// the rings, which queries read without waiting for a commit.
 /// </summary>
@@ -33,6 +40,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore
     private readonly DuckDBConnection _writer;
     private readonly SeriesCatalog _catalog = new();
     private readonly PendingRollups _rollups = new();
+    private readonly PendingRewrites _rewrites = new();
     private readonly ITimer _flushTimer;
     private readonly ITimer _compactionTimer;
     private readonly StoreOptions _options;
@@ -101,6 +109,14 @@ public sealed partial class DuckDbMetricStore : IMetricStore
                 foreach (ref readonly var point in points)
                 {
                     var series = _catalog.Find(point.Series, point.Field) ?? AddSeries(point.Series, point.Field);
+                    if (point.TimestampNs <= series.LastNs)
+                    {
+                        // It may replace a stored point, which only the commit can tell: counted now unless it repeats
+                        // a pending key, uncounted at commit if it replaced a sample (see RewriteCommit).
+                        series.Record(point.TimestampNs, _rewrites.Add(series.Id, point.TimestampNs, point.Value) ? 1 : 0);
+                        continue;
+                    }
+
                     _pointAppender.CreateRow()
                         .AppendValue(series.Id)
                         .AppendValue(point.TimestampNs)
@@ -340,7 +356,8 @@ public sealed partial class DuckDbMetricStore : IMetricStore
         }
     }
 
-    // Points, their series and their rollup rows commit in one transaction: all of them or none.
+    // Points, their series and their rollup rows commit in one transaction: all of them or none. A point that replaces a
+    // stored one (same field series and time: the last write wins) does so in the same transaction.
     private void CommitLocked()
     {
         if (!_inTransaction)
@@ -359,11 +376,20 @@ public sealed partial class DuckDbMetricStore : IMetricStore
 
             AppendRollups("rollup_1m", _rollups.Minutes);
             AppendRollups("rollup_1h", _rollups.Hours);
+            var rewritten = _rewrites.Count == 0 ? null : RewriteCommit.Apply(_writer, _rewrites);
             SaveLogCursors();
             Execute("COMMIT");
             foreach (var (partition, next) in _pendingLogCursors)
             {
                 _logCursors[partition] = next;
+            }
+
+            if (rewritten is not null)
+            {
+                lock (_memoryLock)
+                {
+                    rewritten.ApplyTo(_catalog);
+                }
             }
         }
         catch
@@ -379,6 +405,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore
             _pendingRows = 0;
             _pendingLogCursors.Clear();
             _rollups.ClearRows();
+            _rewrites.Clear();
         }
     }
 

@@ -85,6 +85,26 @@ internal sealed class MinuteRing
     }
 
     /// <summary>
+    /// Sets a minute to <paramref name="cell"/>, which holds everything the store has for it: after a commit rebuilt
+    /// the minute because a point replaced one it already had (a ring only ever adds, so it cannot take a point out).
+    /// </summary>
+    public void Replace(long minute, in RollupCell cell)
+    {
+        if (!Advance(minute))
+        {
+            return;
+        }
+
+        var i = Slot(minute);
+        _counts[i] = cell.Count;
+        _sums[i] = cell.Sum;
+        _mins[i] = cell.Min;
+        _maxs[i] = cell.Max;
+        _lasts[i] = cell.Last;
+        _lastTs[i] = cell.LastTs;
+    }
+
+    /// <summary>
     /// Merges minutes [<paramref name="fromMinute"/>, <paramref name="toMinute"/>) into <paramref name="buckets"/>: cells
     /// of consecutive buckets of <paramref name="minutesPerBucket"/> minutes, the first starting at
     /// <paramref name="firstBucketMinute"/>; only what <paramref name="aggregate"/> needs is read.

@@ -5,8 +5,9 @@ namespace Cockpit.Ingest.Storage.Embedded;
 /// <summary>
 /// The rollup rows of the points appended since the last commit. Each field series fills its current minute and hour
 /// cell in place (no lookup per point); a cell becomes a partial row when the series moves to another bucket or the
-/// store commits. Partial rows of the same bucket are summed by queries and merged by compaction, so late and
-/// out-of-order points only ever add rows. Also remembers, per table, the hours in which some bucket got a second
+/// store commits. Partial rows of the same bucket are summed by queries and merged by compaction. Only points newer
+/// than their series' newest come here: a late or repeated point may replace one, so <see cref="RewriteCommit"/>
+/// rebuilds its buckets instead. Also remembers, per table, the hours in which some bucket got a second
 /// row: only those need compaction (a series with one point a minute never gives a minute two rows).
 /// </summary>
 internal sealed class PendingRollups

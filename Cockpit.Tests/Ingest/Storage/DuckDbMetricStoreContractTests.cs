@@ -1,4 +1,5 @@
 using Cockpit.Ingest.Configuration;
+using Cockpit.Ingest.Model;
 using Cockpit.Ingest.Storage;
 using Cockpit.Ingest.Storage.Embedded;
 using Cockpit.Tests.Testing;
@@ -26,11 +27,44 @@ public abstract class DuckDbContractBase : MetricStoreContract
     protected abstract int RecentMemoryMiB { get; }
 
     protected override Task<IMetricStore> OpenAsync(RetentionOptions retention) =>
-        Task.FromResult<IMetricStore>(new DuckDbMetricStore(
-            Options.Create(new CockpitOptions { DataDir = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N")) }),
-            Options.Create(new StoreOptions { Retention = retention, RecentMemoryMiB = RecentMemoryMiB }),
-            Time,
-            NullLogger<DuckDbMetricStore>.Instance));
+        Task.FromResult<IMetricStore>(OpenAt(Path.Combine(_dir.Path, Guid.NewGuid().ToString("N")), retention));
+
+    private DuckDbMetricStore OpenAt(string dataDir, RetentionOptions? retention = null) => new(
+        Options.Create(new CockpitOptions { DataDir = dataDir }),
+        Options.Create(new StoreOptions { Retention = retention ?? new RetentionOptions(), RecentMemoryMiB = RecentMemoryMiB }),
+        Time,
+        NullLogger<DuckDbMetricStore>.Instance);
+
+    [Fact]
+    public async Task Append_RewritesAfterReopeningTheFile_LastWriteWinsThenAndAfterTheNextReopen()
+    {
+        var dataDir = Path.Combine(_dir.Path, "reopened");
+        var points = TwoDistrictsTenMinutes();
+        await using (var store = OpenAt(dataDir))
+        {
+            store.Append(points);
+        }
+
+        // An old minute, the newest minute, the same key twice in one batch, and a new point among them.
+        MetricPoint[] rewrites =
+        [
+            Points.Count("tianhe", 40, Points.Monday.AddMinutes(3)),
+            Points.Count("liwan", 7, Points.Monday.AddMinutes(9)),
+            Points.Count("tianhe", 100, Points.Monday.AddMinutes(5), channel: "app"),
+            Points.Count("tianhe", 0.25, Points.Monday.AddMinutes(5), channel: "app"),
+            Points.Count("liwan", 3, Points.Monday.AddMinutes(10)),
+        ];
+        var stored = LastWriteWins([.. points, .. rewrites]);
+        await using (var reopened = OpenAt(dataDir))
+        {
+            reopened.Append(rewrites);
+            await reopened.FlushAsync(CancellationToken.None);
+            await AssertStoredAsync(reopened, stored);
+        }
+
+        await using var again = OpenAt(dataDir);
+        await AssertStoredAsync(again, stored);
+    }
 
     public override async Task DisposeAsync()
     {

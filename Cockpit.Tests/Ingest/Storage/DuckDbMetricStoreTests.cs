@@ -120,7 +120,7 @@ public sealed class DuckDbMetricStoreTests : IDisposable
         await using var store = Open(options: new StoreOptions { RecentMemoryMiB = 0 });
         for (var i = 0; i < 12; i++)
         {
-            store.Append([Points.Count("tianhe", i, Points.Monday.AddSeconds(i * 5)), Points.Count("liwan", i, Points.Monday.AddHours(2))]);
+            store.Append([Points.Count("tianhe", i, Points.Monday.AddSeconds(i * 5)), Points.Count("liwan", i, Points.Monday.AddHours(2).AddSeconds(i))]);
             await store.FlushAsync(CancellationToken.None);
         }
 
@@ -230,5 +230,120 @@ public sealed class DuckDbMetricStoreTests : IDisposable
         Assert.All(series, s => Assert.Equal(Points.Monday.AddMinutes(9), s.LastTimestamp));
         Assert.Contains(series, s => s.Tags["region"] == "liwan" && s.Field == "count");
         Assert.Empty(await reopened.ListSeriesAsync("network", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Append_RandomRewritesLateAndRepeatedPoints_RollupsRingsAndCountsAgreeWithTheSamples()
+    {
+        // Three series, a point every 10 s over two hours, written in random order, partly twice, with flushes,
+        // compactions and unflushed appends in between: every second write of a key is a rewrite.
+        var random = new Random(7);
+        string[] regions = ["tianhe", "liwan", "haizhu"];
+        var written = new List<MetricPoint>();
+        var store = Open();
+        await using (store)
+        {
+            for (var round = 0; round < 40; round++)
+            {
+                var batch = Enumerable.Range(0, 150)
+                    .Select(_ => Points.Count(regions[random.Next(3)], random.Next(-50, 50) / 4.0, Points.Monday.AddSeconds(10 * random.Next(720))))
+                    .ToArray();
+                store.Append(batch);
+                written.AddRange(batch);
+                switch (round % 4)
+                {
+                    case 0:
+                        await store.FlushAsync(CancellationToken.None);
+                        break;
+                    case 1:
+                        store.Compact();
+                        break;
+                }
+            }
+
+            await store.FlushAsync(CancellationToken.None);
+            await AssertAgreesAsync(store, MetricStoreContract.LastWriteWins(written));
+        }
+
+        await using var reopened = Open();
+        await AssertAgreesAsync(reopened, MetricStoreContract.LastWriteWins(written));
+    }
+
+    private async Task AssertAgreesAsync(DuckDbMetricStore store, MetricPoint[] stored)
+    {
+        Assert.Equal(0, Rows("SELECT count(*) FROM (SELECT series_id, ts FROM samples GROUP BY ALL HAVING count(*) > 1)"));
+        Assert.Equal(stored.Length, Rows("SELECT count(*) FROM samples"));
+        foreach (var (table, size) in new[] { ("rollup_1m", Resolutions.MinuteNs), ("rollup_1h", Resolutions.HourNs) })
+        {
+            Assert.Equal(0, Rows($"""
+                SELECT count(*) FROM (
+                    SELECT series_id, bucket, sum(cnt) AS c, sum(sum) AS s, min(min) AS mn, max(max) AS mx, arg_max(last, last_ts) AS l, max(last_ts) AS lt
+                    FROM {table} GROUP BY ALL) r
+                FULL OUTER JOIN (
+                    SELECT series_id, ts // {size} * {size} AS bucket, count(*) AS c, sum(value) AS s, min(value) AS mn, max(value) AS mx,
+                           arg_max(value, ts) AS l, max(ts) AS lt
+                    FROM samples GROUP BY ALL) p USING (series_id, bucket)
+                WHERE r.c IS DISTINCT FROM p.c OR abs(r.s - p.s) > 1e-9 OR r.s IS NULL OR p.s IS NULL OR r.mn <> p.mn OR r.mx <> p.mx
+                   OR r.l <> p.l OR r.lt <> p.lt
+                """));
+        }
+
+        // Memory answers (whole minutes from the start of a minute) and the file's (a range starting a second earlier)
+        // are both those of the points kept.
+        Assert.Equal(3, store.SeriesInMemory);
+        foreach (var aggregate in Enum.GetValues<Aggregate>())
+        {
+            var query = MetricStoreContract.Query(aggregate, "region") with { To = Points.Monday.AddHours(2), Bucket = TimeSpan.FromMinutes(5) };
+            var fromMemory = await store.QueryAsync(query, CancellationToken.None);
+            var fromFile = await store.QueryAsync(query with { From = Points.Monday.AddSeconds(-1) }, CancellationToken.None);
+            var expected = stored
+                .GroupBy(p => p.Series.GetTag("region")!)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.GroupBy(p => p.TimestampNs / UnixTime.ToNanos(query.Bucket)).OrderBy(b => b.Key).Select(b => aggregate switch
+                {
+                    Aggregate.Mean => b.Average(p => p.Value),
+                    Aggregate.Sum => b.Sum(p => p.Value),
+                    Aggregate.Min => b.Min(p => p.Value),
+                    Aggregate.Max => b.Max(p => p.Value),
+                    Aggregate.Count => b.Count(),
+                    _ => b.MaxBy(p => p.TimestampNs).Value,
+                }).ToList())
+                .ToList();
+            foreach (var result in new[] { fromMemory, fromFile })
+            {
+                Assert.Equal(expected.Count, result.Series.Count);
+                for (var g = 0; g < expected.Count; g++)
+                {
+                    Assert.Equal(expected[g], result.Series[g].Points.Select(p => p.Value), (a, b) => Math.Abs(a - b) < 1e-9);
+                }
+            }
+        }
+
+        var counts = stored.GroupBy(p => p.Series.GetTag("region")!).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        Assert.All(await store.ListSeriesAsync(null, CancellationToken.None), s => Assert.Equal(counts[s.Tags["region"]], s.PointCount));
+    }
+
+    [Fact]
+    public async Task Append_RewriteOlderThanRawRetention_RollupsCountItAsOneMorePoint()
+    {
+        // What the README says: the samples that would tell which value a rewrite replaced are gone, so the bucket's
+        // rollups keep the old value and add the new one. Raw points show the new value until retention takes it.
+        var options = new StoreOptions { RecentMemoryMiB = 0, Retention = new RetentionOptions { Raw = TimeSpan.FromDays(1) } };
+        await using var store = Open(options: options);
+        var minute = _time.GetUtcNow().AddDays(-3);
+        store.Append([Points.Count("tianhe", 1, minute), Points.Count("tianhe", 2, minute.AddSeconds(10)), Points.Count("tianhe", 3, minute.AddSeconds(20))]);
+        await store.FlushAsync(CancellationToken.None);
+        await store.ApplyRetentionAsync(CancellationToken.None);
+
+        store.Append([Points.Count("tianhe", 20, minute.AddSeconds(10))]);
+        await store.FlushAsync(CancellationToken.None);
+
+        var query = MetricStoreContract.Query(Aggregate.Sum) with { From = minute, To = minute.AddHours(1) };
+        var hourly = await store.QueryAsync(query with { Bucket = TimeSpan.FromHours(1) }, CancellationToken.None);
+        var count = await store.QueryAsync(query with { Bucket = TimeSpan.FromMinutes(1), Aggregate = Aggregate.Count }, CancellationToken.None);
+        var raw = await store.QueryAsync(query with { Bucket = TimeSpan.FromSeconds(10) }, CancellationToken.None);
+        Assert.Equal(1 + 2 + 3 + 20.0, Assert.Single(Assert.Single(hourly.Series).Points).Value);
+        Assert.Equal(4.0, Assert.Single(Assert.Single(count.Series).Points).Value);
+        Assert.Equal([20.0], Assert.Single(raw.Series).Points.Select(p => p.Value));
     }
 }

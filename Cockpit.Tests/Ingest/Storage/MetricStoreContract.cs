@@ -9,7 +9,7 @@ namespace Cockpit.Tests.Ingest.Storage;
 /// What every <see cref="IMetricStore"/> must answer, and answer alike: one subclass per implementation opens it.
 /// Expected values are computed here from the points written, never copied from a store's output.
 /// </summary>
-public abstract class MetricStoreContract : IAsyncLifetime
+public abstract partial class MetricStoreContract : IAsyncLifetime
 {
     private IMetricStore? _store;
 

@@ -61,4 +61,32 @@ public sealed class MinuteRingTests
         Assert.Equal(9, buckets[0].Value(Aggregate.Last));
         Assert.Equal(2, buckets[0].Count);
     }
+
+    [Fact]
+    public void Replace_HeldMinute_TheCellIsTheGivenOneNotAMerge()
+    {
+        var ring = new MinuteRing(10, long.MinValue);
+        ring.Add(3, 4, 1_000);
+        ring.Add(3, 6, 2_000);
+        ring.Add(4, 1, 3_000);
+
+        ring.Replace(3, new RollupCell { Count = 2, Sum = 46, Min = 6, Max = 40, Last = 6, LastTs = 2_000 });
+
+        var buckets = new RollupCell[2];
+        ring.MergeInto(Aggregate.Last, 3, 5, 3, 1, buckets);
+        Assert.Equal((2L, 46.0, 6.0, 40.0, 6.0), (buckets[0].Count, buckets[0].Sum, buckets[0].Min, buckets[0].Max, buckets[0].Last));
+        Assert.Equal(1, buckets[1].Count);
+    }
+
+    [Fact]
+    public void Replace_BeforeCoveredFromOrTooOld_Ignored()
+    {
+        var ring = new MinuteRing(10, coveredFrom: 100);
+        ring.Add(120, 1, 0);
+
+        ring.Replace(99, new RollupCell { Count = 5, Sum = 5 });
+        ring.Replace(110, new RollupCell { Count = 5, Sum = 5 });
+
+        Assert.Equal(1, Sum(ring, 100, 121).Count);
+    }
 }
