@@ -69,6 +69,10 @@ internal abstract partial class LogConsumer(IIngestLog log, TimeProvider time, T
                 // Seen before the turn: the loop ends only after a whole turn that began once stopping was asked found
                 // nothing, so a record that became durable while the last commit ran is still read.
                 var stoppingSeen = stopping.IsCancellationRequested;
+
+                // Taken before reading, so an append that lands during the turn (or the commit after it) wakes the
+                // wait below at once instead of being missed until the next append or the commit interval.
+                var appended = log.WaitForAppendAsync(stopping);
                 var read = ReadTurn(readers);
                 var due = time.GetElapsedTime(lastCommit) >= commitInterval;
                 if (due || read == 0)
@@ -89,7 +93,7 @@ internal abstract partial class LogConsumer(IIngestLog log, TimeProvider time, T
 
                 try
                 {
-                    await log.WaitForAppendAsync(stopping).WaitAsync(commitInterval, time, stopping).ConfigureAwait(false);
+                    await appended.WaitAsync(commitInterval, time, stopping).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
