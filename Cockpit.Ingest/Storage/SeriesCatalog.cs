@@ -102,6 +102,9 @@ internal sealed class SeriesCatalog
         /// <summary>The recent minutes in memory, when the memory budget allowed one.</summary>
         public MinuteRing? Ring;
 
+        /// <summary>The series' recent timestamps, kept once it has had a late point (embedded store).</summary>
+        public Embedded.RecentTimestamps? Recent;
+
         public void Record(long timestampNs, long count = 1)
         {
             Count += count;

@@ -111,11 +111,17 @@ public sealed partial class DuckDbMetricStore : IMetricStore
                     var series = _catalog.Find(point.Series, point.Field) ?? AddSeries(point.Series, point.Field);
                     if (point.TimestampNs <= series.LastNs)
                     {
-                        // It may replace a stored point, which only the commit can tell: counted now unless it repeats
-                        // a pending key, uncounted at commit if it replaced a sample (see RewriteCommit).
-                        series.Record(point.TimestampNs, _rewrites.Add(series.Id, point.TimestampNs, point.Value) ? 1 : 0);
-                        continue;
+                        var recent = series.Recent ??= new RecentTimestamps(series.LastNs);
+                        if (!recent.IsNew(point.TimestampNs))
+                        {
+                            // It may replace a stored point, which only the commit can tell: counted now unless it
+                            // repeats a pending key, uncounted at commit if it replaced a sample (see RewriteCommit).
+                            series.Record(point.TimestampNs, _rewrites.Add(series.Id, point.TimestampNs, point.Value) ? 1 : 0);
+                            continue;
+                        }
                     }
+
+                    series.Recent?.Add(point.TimestampNs);
 
                     _pointAppender.CreateRow()
                         .AppendValue(series.Id)
