@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Cockpit.Detection.Detectors;
 /// routine even when it is too short for the hourly seasonal baseline to learn. One bit per ten-minute slot of the day
 /// and per day (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one
 /// of its two neighbours either side was marked on one of the last seven days. State: one byte per slot whose bits are
-/// today and the seven days before it (200 B).
+/// today and the seven days before it (168 B).
 /// </summary>
 public sealed class DailyRecurrence
 {
@@ -27,11 +29,12 @@ public sealed class DailyRecurrence
     private const int Today = 1;
     private const int PastDays = ((1 << (DaysRemembered + 1)) - 1) & ~Today;
 
-    private readonly byte[] _days = new byte[SlotsPerDay];
+    // Inside this object: an array would cost a header and a reference.
+    private Slots _days;
     private long _day = long.MinValue;
 
     /// <summary>Bytes of state.</summary>
-    public int StateBytes => StateSize.Object(8 + 8) + StateSize.Array(_days.Length, sizeof(byte));
+    public int StateBytes => StateSize.Object(8 + SlotsPerDay);
 
     /// <summary>
     /// Whether anomalous evidence was marked around this time of day on one of the seven previous days; then, when
@@ -71,9 +74,15 @@ public sealed class DailyRecurrence
     // Every slot's days move one bit back per day; the oldest falls off the byte.
     private void Roll(long days)
     {
-        for (var i = 0; i < _days.Length; i++)
+        foreach (ref var slot in (Span<byte>)_days)
         {
-            _days[i] = (byte)(_days[i] << (int)days);
+            slot = (byte)(slot << (int)days);
         }
+    }
+
+    [InlineArray(SlotsPerDay)]
+    private struct Slots
+    {
+        private byte _days;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Cockpit.Detection.Detectors;
 /// between two levels, spikes it always has) becomes its normal, while a usually quiet series keeps its full score.
 /// A value beyond the range the series has shown is a record and rarer still. Self-calibrating: no per-series
 /// setting, and one global threshold then means about the same rarity everywhere.
-/// State: two 32-bin ushort histograms in one array and a few scalars (216 B).
+/// State: two 32-bin ushort histograms held in the object itself and a few scalars (184 B).
 /// </summary>
 public sealed class ScoreRarity
 {
@@ -29,8 +31,8 @@ public sealed class ScoreRarity
     private const double RangeHalvings = 256;
 
     private readonly ScoreRarityOptions _options;
-    // The points' histogram, then the sustained evidence's: one array saves an object header per series.
-    private readonly ushort[] _counts = new ushort[2 * Bins];
+    // The points' histogram, then the sustained evidence's, inside this object: an array costs a header and a reference.
+    private Histograms _counts;
     private float _previous = float.NaN;
     private float _beforePrevious = float.NaN;
 
@@ -51,8 +53,8 @@ public sealed class ScoreRarity
     }
 
     /// <summary>Bytes of state.</summary>
-    // Fields: two references, six floats and an int.
-    public int StateBytes => StateSize.Object((2 * 8) + (6 * 4) + 4) + StateSize.Array(_counts.Length, sizeof(ushort));
+    // Fields: a reference, six floats, an int and the histograms.
+    public int StateBytes => StateSize.Object(8 + (6 * 4) + 4 + (2 * Bins * sizeof(ushort)));
 
     /// <summary>
     /// The calibrated <paramref name="score"/> of <paramref name="value"/>: the lower of the score and the rarity of
@@ -113,9 +115,9 @@ public sealed class ScoreRarity
         return beyond > 0 ? double.Exp2(-RangeHalvings * beyond) : 1;
     }
 
-    private Span<ushort> Points => _counts.AsSpan(0, Bins);
+    private Span<ushort> Points => ((Span<ushort>)_counts)[..Bins];
 
-    private Span<ushort> Sustained => _counts.AsSpan(Bins, Bins);
+    private Span<ushort> Sustained => ((Span<ushort>)_counts)[Bins..];
 
     private static int Bin(double octave) => (int)Math.Clamp(octave * BinsPerOctave, 0, Bins - 1);
 
@@ -146,9 +148,9 @@ public sealed class ScoreRarity
         // Memory is far below ushort.MaxValue, so halving at it also keeps every count in range.
         if (_total >= _options.Memory)
         {
-            for (var i = 0; i < _counts.Length; i++)
+            foreach (ref var count in (Span<ushort>)_counts)
             {
-                _counts[i] = (ushort)(_counts[i] / 2);
+                count /= 2;
             }
 
             _total = 0;
@@ -164,5 +166,11 @@ public sealed class ScoreRarity
         Points[bin]++;
         Sustained[recentBin]++;
         _total++;
+    }
+
+    [InlineArray(2 * Bins)]
+    private struct Histograms
+    {
+        private ushort _count;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace Cockpit.Detection.Detectors;
 /// expected value is interpolated linearly between neighbouring hour centres, so a smooth daily curve leaves no
 /// saw-tooth residual. The noise scale is the mean absolute residual per hour of day (σ ≈ 1.2533 × it, floored by
 /// <see cref="NoiseFloor"/>); values are clipped to a band before they are learnt, so an incident teaches it little.
-/// State: two float[24], one Half[168] and the current hour's sums (688 B).
+/// State: the 2 × 24 hour-of-day floats and 168 hour-of-week Halfs, held in the object itself rather than in arrays,
+/// and the current hour's sums (592 B).
 /// </summary>
 public sealed class SeasonalBaseline : ISeriesDetector
 {
@@ -30,9 +33,10 @@ public sealed class SeasonalBaseline : ISeriesDetector
     private const short NoWeeklyUnit = short.MinValue;
 
     private readonly SeasonalBaselineOptions _options;
-    private readonly float[] _daily = new float[SeasonCalendar.HoursPerDay];
-    private readonly float[] _dailyScale = new float[SeasonCalendar.HoursPerDay];
-    private readonly Half[] _weekly = new Half[SeasonCalendar.HoursPerWeek];
+    // The slots live inside this object rather than in arrays of their own: an array costs a header and a reference.
+    private HoursOfDay _daily;
+    private HoursOfDay _dailyScale;
+    private HoursOfWeek _weekly;
     private long _newestNs = long.MinValue;
     // Hours since the epoch fit an int for any long timestamp (±2.5 million).
     private int _firstHour = int.MinValue;
@@ -50,16 +54,15 @@ public sealed class SeasonalBaseline : ISeriesDetector
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        Array.Fill(_daily, float.NaN);
-        Array.Fill(_dailyScale, float.NaN);
+        ((Span<float>)_daily).Fill(float.NaN);
+        ((Span<float>)_dailyScale).Fill(float.NaN);
     }
 
     /// <inheritdoc />
-    // Fields: four references, a long, a double, three ints, two floats and two shorts.
+    // Fields: a reference, a long, a double, three ints, two floats, two shorts and the slots.
     public int StateBytes =>
-        StateSize.Object((4 * 8) + 8 + 8 + (3 * 4) + (2 * 4) + (2 * 2))
-        + (2 * StateSize.Array(SeasonCalendar.HoursPerDay, sizeof(float)))
-        + StateSize.Array(SeasonCalendar.HoursPerWeek, 2);
+        StateSize.Object(8 + 8 + 8 + (3 * 4) + (2 * 4) + (2 * 2)
+            + (2 * SeasonCalendar.HoursPerDay * sizeof(float)) + (SeasonCalendar.HoursPerWeek * 2));
 
     /// <summary>
     /// The expected value and the normal band (where the score reaches 0.5) at any time, e.g. for drawing; all NaN
@@ -265,5 +268,17 @@ public sealed class SeasonalBaseline : ISeriesDetector
 
         _weeklyExponent = (short)((int)Math.Ceiling(Math.Log2(level)) - WeeklyUnitBits);
         return true;
+    }
+
+    [InlineArray(SeasonCalendar.HoursPerDay)]
+    private struct HoursOfDay
+    {
+        private float _hour;
+    }
+
+    [InlineArray(SeasonCalendar.HoursPerWeek)]
+    private struct HoursOfWeek
+    {
+        private Half _hour;
     }
 }

@@ -12,7 +12,7 @@ namespace Cockpit.Detection.Pipeline;
 /// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
 /// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default, bool floorBand = false, bool guardLevel = false)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ReadOnlySpan<ISeriesDetector> detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default, bool floorBand = false, bool guardLevel = false)
 {
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
@@ -30,6 +30,8 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     // evidence: a nightly job is known, yet a job that runs far outside its usual size is still news.
     private const double RoutineSensitivity = 0.5;
 
+    private readonly WindowDetectors _detectors = WindowDetectors.Of(detectors);
+
     private double _level = double.NaN;
 
     // A proportion's usual share over roughly its last hundred buckets, weighted by their trials (what the value scale
@@ -42,11 +44,11 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     private bool _negative;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    // Fields: five references or doubles (seasonal, detectors, rarity, recurrence, sensitivity), the level, the
-    // scale (a double and an int), two floats, the direction and two flags; an empty detector array is the shared empty array.
+    // Fields: five references or doubles (seasonal, rarity, recurrence, sensitivity, level), the two window detectors,
+    // the scale (a double and an int), two floats, the direction and four flags.
     public int StateBytes =>
-        StateSize.Object((7 * 8) + 4 + 4 + 8 + 2) + (detectors.Length == 0 ? 0 : StateSize.Array(detectors.Length, 8))
-        + (seasonal?.StateBytes ?? 0) + detectors.Sum(d => d.StateBytes) + (rarity?.StateBytes ?? 0) + (recurrence?.StateBytes ?? 0);
+        StateSize.Object((5 * 8) + (WindowDetectors.Capacity * 8) + 8 + 4 + 8 + 4 + 4)
+        + (seasonal?.StateBytes ?? 0) + _detectors.StateBytes + (rarity?.StateBytes ?? 0) + (recurrence?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
     public StackReading Observe(long timestampNs, double value, DetectorContext context) =>
@@ -94,8 +96,13 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             }
         }
 
-        foreach (var detector in detectors)
+        foreach (var detector in _detectors)
         {
+            if (detector is null)
+            {
+                break;
+            }
+
             var reading = detector.Observe(timestampNs, value - baseline, noise, hold, context);
             if (!reading.HasOpinion)
             {
