@@ -10,7 +10,7 @@ namespace Cockpit.Detection.Detectors;
 /// between two levels, spikes it always has) becomes its normal, while a usually quiet series keeps its full score.
 /// A value beyond the range the series has shown is a record and rarer still. Self-calibrating: no per-series
 /// setting, and one global threshold then means about the same rarity everywhere.
-/// State: two 32-bin ushort histograms held in the object itself and a few scalars (184 B).
+/// State: a 32-bin and a 24-bin ushort histogram held in the object itself and a few scalars (160 B).
 /// </summary>
 public sealed class ScoreRarity
 {
@@ -19,6 +19,13 @@ public sealed class ScoreRarity
     private const int BinsPerOctave = 2;
     private const int LowestOctave = -4;
     private const int Bins = 32;
+
+    // Sustained evidence counts only from the edge on (see Calibrate), so its histogram starts at the edge's bin.
+    private const int EdgeBin = -LowestOctave * BinsPerOctave;
+    private const int SustainedBins = Bins - EdgeBin;
+
+    // The bin of a point not seen yet.
+    private const byte NoBin = byte.MaxValue;
 
     // One imagined point at least as strong as the current one keeps a short history from calling anything rare; each
     // half octave beyond the strongest evidence ever seen quarters it, so going further out than ever is rarer still
@@ -33,8 +40,8 @@ public sealed class ScoreRarity
     private readonly ScoreRarityOptions _options;
     // The points' histogram, then the sustained evidence's, inside this object: an array costs a header and a reference.
     private Histograms _counts;
-    private float _previous = float.NaN;
-    private float _beforePrevious = float.NaN;
+    private byte _previousBin = NoBin;
+    private byte _beforePreviousBin = NoBin;
 
     // The range of values seen in this memory epoch and in the previous one: forgotten as the counts are.
     private float _lowest = float.NaN;
@@ -53,8 +60,8 @@ public sealed class ScoreRarity
     }
 
     /// <summary>Bytes of state.</summary>
-    // Fields: a reference, six floats, an int and the histograms.
-    public int StateBytes => StateSize.Object(8 + (6 * 4) + 4 + (2 * Bins * sizeof(ushort)));
+    // Fields: a reference, four floats, an int, two bytes and the histograms.
+    public int StateBytes => StateSize.Object(8 + (4 * 4) + 4 + 2 + ((Bins + SustainedBins) * sizeof(ushort)));
 
     /// <summary>
     /// The calibrated <paramref name="score"/> of <paramref name="value"/>: the lower of the score and the rarity of
@@ -70,21 +77,25 @@ public sealed class ScoreRarity
 
         var octave = Math.Max(ratio > 0 ? Math.Log2(ratio) - LowestOctave : 0, 0);
 
-        // The evidence sustained over the last three points: a single spike leaves it low, a new regime raises it.
-        var sustained = Math.Min(octave, Math.Min(_previous, _beforePrevious));
-        _beforePrevious = _previous;
-        _previous = (float)octave;
+        // The evidence sustained over the last three points: a single spike leaves it low, a new regime raises it. Its
+        // bin is the lowest of the three points' bins, so those are all that is kept of the two before.
         var bin = Bin(octave);
-        var recentBin = double.IsNaN(sustained) ? 0 : Bin(sustained);
+        var sustainedBin = _previousBin == NoBin || _beforePreviousBin == NoBin
+            ? NoBin
+            : Math.Min(bin, Math.Min(_previousBin, _beforePreviousBin));
+        _beforePreviousBin = _previousBin;
+        _previousBin = (byte)bin;
         var share = Share(Points, bin, BeyondFactor) * Novelty(value);
-        if (sustained >= -LowestOctave)
+
+        // Only evidence at the edge or beyond on all three points is a regime; weaker runs are noise, however rare.
+        var regime = sustainedBin != NoBin && sustainedBin >= EdgeBin;
+        if (regime)
         {
-            // Only evidence at the edge or beyond on all three points is a regime; weaker runs are noise, however rare.
-            share = Math.Min(share, Share(Sustained, recentBin, 1));
+            share = Math.Min(share, Share(Sustained, sustainedBin - EdgeBin, 1));
         }
 
         var rarity = AnomalyScale.Score(-Math.Log2(share), Math.Log2(_options.EdgeRarity), 1);
-        Learn(bin, recentBin);
+        Learn(bin, regime ? sustainedBin - EdgeBin : -1);
         return Math.Min(score, rarity);
     }
 
@@ -117,6 +128,7 @@ public sealed class ScoreRarity
 
     private Span<ushort> Points => ((Span<ushort>)_counts)[..Bins];
 
+    // Bin i here is bin EdgeBin + i of the points' histogram.
     private Span<ushort> Sustained => ((Span<ushort>)_counts)[Bins..];
 
     private static int Bin(double octave) => (int)Math.Clamp(octave * BinsPerOctave, 0, Bins - 1);
@@ -127,7 +139,7 @@ public sealed class ScoreRarity
     {
         var atLeast = 0;
         var highest = -1;
-        for (var i = 0; i < Bins; i++)
+        for (var i = 0; i < counts.Length; i++)
         {
             if (counts[i] > 0)
             {
@@ -143,7 +155,8 @@ public sealed class ScoreRarity
         return (atLeast + imagined) / (_total + 1.0);
     }
 
-    private void Learn(int bin, int recentBin)
+    // A sustained bin of -1 is evidence short of a regime, which its histogram does not count.
+    private void Learn(int bin, int sustainedBin)
     {
         // Memory is far below ushort.MaxValue, so halving at it also keeps every count in range.
         if (_total >= _options.Memory)
@@ -164,11 +177,15 @@ public sealed class ScoreRarity
         }
 
         Points[bin]++;
-        Sustained[recentBin]++;
+        if (sustainedBin >= 0)
+        {
+            Sustained[sustainedBin]++;
+        }
+
         _total++;
     }
 
-    [InlineArray(2 * Bins)]
+    [InlineArray(Bins + SustainedBins)]
     private struct Histograms
     {
         private ushort _count;

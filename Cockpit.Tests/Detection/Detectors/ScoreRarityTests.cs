@@ -159,12 +159,12 @@ public sealed class ScoreRarityTests
     }
 
     [Fact]
-    public void StateBytes_AtMost256AndWhatIsAllocated()
+    public void StateBytes_AtMost160AndWhatIsAllocated()
     {
         var options = new ScoreRarityOptions();
         var rarity = new ScoreRarity(options);
 
-        Assert.True(rarity.StateBytes <= 256, $"{rarity.StateBytes} B");
+        Assert.True(rarity.StateBytes <= 160, $"{rarity.StateBytes} B");
         Assert.Equal(AllocatedBy(() => new ScoreRarity(options)), rarity.StateBytes);
     }
 }
