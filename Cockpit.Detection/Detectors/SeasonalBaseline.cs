@@ -10,8 +10,9 @@ namespace Cockpit.Detection.Detectors;
 /// expected value is interpolated linearly between neighbouring hour centres, so a smooth daily curve leaves no
 /// saw-tooth residual. The noise scale is the mean absolute residual per hour of day (σ ≈ 1.2533 × it, floored by
 /// <see cref="NoiseFloor"/>); values are clipped to a band before they are learnt, so an incident teaches it little.
-/// State: the 2 × 24 hour-of-day floats and 168 hour-of-week Halfs, held in the object itself rather than in arrays,
-/// and the current hour's sums (592 B).
+/// State: 24 hour-of-day profile values (<see cref="Float24"/>) and scales (<see cref="NonNegativeFloat16"/>), 168
+/// hour-of-week deviations in 12 bits each, all held in the object itself rather than in arrays, and the current hour's
+/// sums (440 B).
 /// </summary>
 public sealed class SeasonalBaseline : ISeriesDetector
 {
@@ -26,17 +27,21 @@ public sealed class SeasonalBaseline : ISeriesDetector
     // The fallback scale, for hours of the day whose own is not learnt yet, follows roughly the last ten hours.
     private const double OverallScaleRate = 0.1;
 
-    // Weekly deviations are stored as Half in units of 2^(⌈log2 level⌉ − 10): a deviation of 1 % of the level is then
-    // about ten units, kept to 0.05 %, and deviations up to 64 × the level fit.
-    private const int WeeklyUnitBits = 10;
+    // Weekly deviations are kept as 12-bit integers in units of 2^(⌈log2 level⌉ − 12) at first: to 0.01–0.02 % of the
+    // level (NAB scores drop at 0.05 %), and up to 50–100 % of it. A deviation beyond that doubles the unit until it
+    // fits, so the unit is always fine enough for the largest deviation a series has shown.
+    private const int WeeklyUnitBits = 12;
 
     private const short NoWeeklyUnit = short.MinValue;
 
+    // A weekly slot not learnt yet (deviations are kept within ±Int12Pair.MaxValue units).
+    private const int NotLearnt = Int12Pair.MinValue;
+
     private readonly SeasonalBaselineOptions _options;
     // The slots live inside this object rather than in arrays of their own: an array costs a header and a reference.
-    private HoursOfDay _daily;
-    private HoursOfDay _dailyScale;
-    private HoursOfWeek _weekly;
+    private HourOfDayLevels _daily;
+    private HourOfDayScales _dailyScale;
+    private HourOfWeekPairs _weekly;
     private long _newestNs = long.MinValue;
     // Hours since the epoch fit an int for any long timestamp (±2.5 million).
     private int _firstHour = int.MinValue;
@@ -54,15 +59,19 @@ public sealed class SeasonalBaseline : ISeriesDetector
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        ((Span<float>)_daily).Fill(float.NaN);
-        ((Span<float>)_dailyScale).Fill(float.NaN);
+        ((Span<Float24>)_daily).Fill((Float24)float.NaN);
+        ((Span<NonNegativeFloat16>)_dailyScale).Fill((NonNegativeFloat16)float.NaN);
+        for (var hourOfWeek = 0; hourOfWeek < SeasonCalendar.HoursPerWeek; hourOfWeek++)
+        {
+            SetWeeklyUnits(hourOfWeek, NotLearnt);
+        }
     }
 
     /// <inheritdoc />
-    // Fields: a reference, a long, a double, three ints, two floats, two shorts and the slots.
+    // Fields: a reference, a long, a double, three ints, two floats, two shorts and the slots (3, 2 and 1.5 bytes each).
     public int StateBytes =>
         StateSize.Object(8 + 8 + 8 + (3 * 4) + (2 * 4) + (2 * 2)
-            + (2 * SeasonCalendar.HoursPerDay * sizeof(float)) + (SeasonCalendar.HoursPerWeek * 2));
+            + (SeasonCalendar.HoursPerDay * (3 + 2)) + (SeasonCalendar.HoursPerWeek / 2 * 3));
 
     /// <summary>
     /// The expected value and the normal band (where the score reaches 0.5) at any time, e.g. for drawing; all NaN
@@ -159,11 +168,22 @@ public sealed class SeasonalBaseline : ISeriesDetector
         double.IsNaN(neighbour) ? own : own + (weight * (neighbour - own));
 
     private double Level(long hour) =>
-        _daily[SeasonCalendar.HourOfDay(hour)] + ((double)_weekly[SeasonCalendar.HourOfWeek(hour)] * WeeklyUnit);
+        _daily[SeasonCalendar.HourOfDay(hour)] + Weekly(SeasonCalendar.HourOfWeek(hour));
+
+    private double Weekly(int hourOfWeek)
+    {
+        var units = WeeklyUnits(hourOfWeek);
+        return units == NotLearnt ? 0 : units * WeeklyUnit;
+    }
+
+    private int WeeklyUnits(int hourOfWeek) => _weekly[hourOfWeek / 2][hourOfWeek % 2];
+
+    private void SetWeeklyUnits(int hourOfWeek, int units) =>
+        _weekly[hourOfWeek / 2] = _weekly[hourOfWeek / 2].With(hourOfWeek % 2, units);
 
     private double Scale(long hour)
     {
-        var scale = _dailyScale[SeasonCalendar.HourOfDay(hour)];
+        float scale = _dailyScale[SeasonCalendar.HourOfDay(hour)];
         return float.IsNaN(scale) ? _overallScale : scale;
     }
 
@@ -196,10 +216,10 @@ public sealed class SeasonalBaseline : ISeriesDetector
         // plainly averaged, later ones weighted by the learning rate.
         var days = ((_hour - _firstHour) / SeasonCalendar.HoursPerDay) + 1;
         var mean = _hourSum / _hourPoints;
-        var profile = _daily[hourOfDay];
+        float profile = _daily[hourOfDay];
         if (float.IsNaN(profile))
         {
-            _daily[hourOfDay] = (float)mean;
+            _daily[hourOfDay] = (Float24)(float)mean;
         }
         else
         {
@@ -211,7 +231,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
                 LearnWeekly(SeasonCalendar.HourOfWeek(_hour), mean - profile);
             }
 
-            _daily[hourOfDay] = (float)(profile + (Rate(days, _options.DailyLearningRate) * (mean - profile)));
+            _daily[hourOfDay] = (Float24)(float)(profile + (Rate(days, _options.DailyLearningRate) * (mean - profile)));
         }
 
         // Residuals exist once this hour of the day has a profile: from the second day on.
@@ -221,9 +241,9 @@ public sealed class SeasonalBaseline : ISeriesDetector
         }
 
         var residual = _hourResidualSum / _hourPoints;
-        var scale = _dailyScale[hourOfDay];
+        float scale = _dailyScale[hourOfDay];
         var scaleRate = Rate(days - 1, _options.ScaleLearningRate);
-        _dailyScale[hourOfDay] = float.IsNaN(scale) ? (float)residual : (float)(scale + (scaleRate * (residual - scale)));
+        _dailyScale[hourOfDay] = (NonNegativeFloat16)(float.IsNaN(scale) ? (float)residual : (float)(scale + (scaleRate * (residual - scale))));
         _overallScale = float.IsNaN(_overallScale)
             ? (float)residual
             : (float)(_overallScale + (OverallScaleRate * (residual - _overallScale)));
@@ -239,20 +259,36 @@ public sealed class SeasonalBaseline : ISeriesDetector
             return;
         }
 
-        // 0 means not learnt yet: a slot's first deviation is taken as is.
-        var unit = WeeklyUnit;
-        var stored = _weekly[hourOfWeek];
-        var learnt = stored == Half.Zero
+        // A slot's first deviation is taken as is.
+        var stored = Weekly(hourOfWeek);
+        var learnt = WeeklyUnits(hourOfWeek) == NotLearnt
             ? deviation
-            : ((double)stored * unit) + (_options.WeeklyLearningRate * (deviation - ((double)stored * unit)));
-        var max = (double)Half.MaxValue;
-        _weekly[hourOfWeek] = (Half)Math.Clamp(learnt / unit, -max, max);
+            : stored + (_options.WeeklyLearningRate * (deviation - stored));
+        while (Math.Abs(learnt / WeeklyUnit) > Int12Pair.MaxValue + 0.5)
+        {
+            DoubleWeeklyUnit();
+        }
+
+        SetWeeklyUnits(hourOfWeek, (int)Math.Round(learnt / WeeklyUnit, MidpointRounding.AwayFromZero));
+    }
+
+    private void DoubleWeeklyUnit()
+    {
+        _weeklyExponent++;
+        for (var hourOfWeek = 0; hourOfWeek < SeasonCalendar.HoursPerWeek; hourOfWeek++)
+        {
+            var units = WeeklyUnits(hourOfWeek);
+            if (units != NotLearnt)
+            {
+                SetWeeklyUnits(hourOfWeek, (int)Math.Round(units / 2.0, MidpointRounding.AwayFromZero));
+            }
+        }
     }
 
     private bool TryChooseWeeklyUnit()
     {
         var level = 0.0;
-        foreach (var profile in _daily)
+        foreach (float profile in _daily)
         {
             if (!float.IsNaN(profile))
             {
@@ -271,14 +307,20 @@ public sealed class SeasonalBaseline : ISeriesDetector
     }
 
     [InlineArray(SeasonCalendar.HoursPerDay)]
-    private struct HoursOfDay
+    private struct HourOfDayLevels
     {
-        private float _hour;
+        private Float24 _hour;
     }
 
-    [InlineArray(SeasonCalendar.HoursPerWeek)]
-    private struct HoursOfWeek
+    [InlineArray(SeasonCalendar.HoursPerDay)]
+    private struct HourOfDayScales
     {
-        private Half _hour;
+        private NonNegativeFloat16 _hour;
+    }
+
+    [InlineArray(SeasonCalendar.HoursPerWeek / 2)]
+    private struct HourOfWeekPairs
+    {
+        private Int12Pair _hours;
     }
 }
