@@ -5,12 +5,13 @@ namespace Cockpit.Detection.Detectors;
 /// <summary>
 /// Remembers at which times of day a series showed anomalous evidence on each of the last seven days, so evidence that
 /// comes back at the same time of day (a nightly backup, a batch job, a daily report, a weekly job) is recognised as
-/// routine even when it is too short for the hourly seasonal baseline to learn. One bit per ten-minute slot of the day
-/// and per day (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one
-/// of its two neighbours either side was marked on one of the last seven days. State: four bits per slot, whether it
-/// was marked today and how many days ago it was last marked before, held in the object itself (96 B).
+/// routine even when it is too short for the hourly seasonal baseline to learn. Ten-minute slots of the day (UTC days:
+/// a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one of its two neighbours
+/// either side was marked on one of the last seven days. State: four bits per slot, whether it was marked today and how
+/// many days ago it was last marked before (80 B), held inside a <see cref="ScoreCalibration"/>: a struct, so it costs
+/// no object header of its own. Keep it in a field or a local, never a copy.
 /// </summary>
-public sealed class DailyRecurrence
+public struct DailyRecurrence
 {
     private const long DayNs = 86_400_000_000_000;
     private const int SlotsPerDay = 144;
@@ -33,13 +34,18 @@ public sealed class DailyRecurrence
     private const int SlotsPerByte = 8 / BitsPerSlot;
     private const int SlotMask = (1 << BitsPerSlot) - 1;
 
-    // Inside this object: an array would cost a header and a reference.
+    // Inside this struct: an array would cost a header and a reference.
     private Slots _slots;
     private long _day = long.MinValue;
 
-    /// <summary>Bytes of state.</summary>
+    /// <summary>Creates the state for one series: nothing marked.</summary>
+    public DailyRecurrence()
+    {
+    }
+
+    /// <summary>Bytes of state, where it is held.</summary>
     // Fields: a long and the slots.
-    public int StateBytes => StateSize.Object(8 + (SlotsPerDay / SlotsPerByte));
+    public readonly int StateBytes => StateSize.Inline(8 + (SlotsPerDay / SlotsPerByte));
 
     /// <summary>
     /// Whether anomalous evidence was marked around this time of day on one of the seven previous days; then, when
@@ -97,7 +103,7 @@ public sealed class DailyRecurrence
         return daysAgo <= DaysRemembered ? (int)daysAgo : 0;
     }
 
-    private int Slot(int slot) => (_slots[slot / SlotsPerByte] >> (BitsPerSlot * (slot % SlotsPerByte))) & SlotMask;
+    private readonly int Slot(int slot) => (_slots[slot / SlotsPerByte] >> (BitsPerSlot * (slot % SlotsPerByte))) & SlotMask;
 
     private void SetSlot(int slot, int bits)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Cockpit.Detection.Detectors;
@@ -10,9 +11,10 @@ namespace Cockpit.Detection.Detectors;
 /// between two levels, spikes it always has) becomes its normal, while a usually quiet series keeps its full score.
 /// A value beyond the range the series has shown is a record and rarer still. Self-calibrating: no per-series
 /// setting, and one global threshold then means about the same rarity everywhere.
-/// State: a 32-bin and a 24-bin ushort histogram held in the object itself and a few scalars (160 B).
+/// State: a 32-bin and a 24-bin ushort histogram and a few scalars (144 B), held inside a <see cref="ScoreCalibration"/>:
+/// a struct, so it costs no object header of its own. Keep it in a field or a local, never a copy.
 /// </summary>
-public sealed class ScoreRarity
+public struct ScoreRarity
 {
     // Evidence is the ratio r to the detectors' edge (r = 1 scores 0.5), binned by half octaves from 2^−4 to 2^12 so
     // that, unlike the score (which reaches 1 near r = 7), a value ten times further out than usual stays rarer.
@@ -38,7 +40,7 @@ public sealed class ScoreRarity
     private const double RangeHalvings = 256;
 
     private readonly ScoreRarityOptions _options;
-    // The points' histogram, then the sustained evidence's, inside this object: an array costs a header and a reference.
+    // The points' histogram, then the sustained evidence's, inside this struct: an array costs a header and a reference.
     private Histograms _counts;
     private byte _previousBin = NoBin;
     private byte _beforePreviousBin = NoBin;
@@ -59,9 +61,12 @@ public sealed class ScoreRarity
         _options = options;
     }
 
-    /// <summary>Bytes of state.</summary>
+    /// <summary>The settings it was created with.</summary>
+    public readonly ScoreRarityOptions Options => _options;
+
+    /// <summary>Bytes of state, where it is held.</summary>
     // Fields: a reference, four floats, an int, two bytes and the histograms.
-    public int StateBytes => StateSize.Object(8 + (4 * 4) + 4 + 2 + ((Bins + SustainedBins) * sizeof(ushort)));
+    public readonly int StateBytes => StateSize.Inline(8 + (4 * 4) + 4 + 2 + ((Bins + SustainedBins) * sizeof(ushort)));
 
     /// <summary>
     /// The calibrated <paramref name="score"/> of <paramref name="value"/>: the lower of the score and the rarity of
@@ -126,9 +131,12 @@ public sealed class ScoreRarity
         return beyond > 0 ? double.Exp2(-RangeHalvings * beyond) : 1;
     }
 
+    // Spans over this struct's own histograms: valid while the struct is where it is held.
+    [UnscopedRef]
     private Span<ushort> Points => ((Span<ushort>)_counts)[..Bins];
 
     // Bin i here is bin EdgeBin + i of the points' histogram.
+    [UnscopedRef]
     private Span<ushort> Sustained => ((Span<ushort>)_counts)[Bins..];
 
     private static int Bin(double octave) => (int)Math.Clamp(octave * BinsPerOctave, 0, Bins - 1);

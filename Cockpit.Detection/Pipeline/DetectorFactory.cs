@@ -23,7 +23,7 @@ internal sealed class DetectorFactory : IDetectorFactory
 
             // A threshold is a line drawn in the series' own units: never rescaled.
             DetectorKind.Threshold => new DetectorStack(null, false, [new ThresholdDetector(rule.Threshold ?? throw new ArgumentException($"Rule '{rule.Name}' has no Threshold limits.", nameof(rule)))], rule.Direction, 1),
-            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity), rule.Rarity.DailyRoutines ? new DailyRecurrence() : null, scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
+            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreCalibration(rule.Rarity), scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
         };
     }

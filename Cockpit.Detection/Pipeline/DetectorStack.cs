@@ -9,10 +9,10 @@ namespace Cockpit.Detection.Pipeline;
 /// peak is expected, so its residual is small). Until the baseline knows the hour, the residual is taken from a slow
 /// moving level instead, so the window detectors see a continuous series rather than a jump when the baseline
 /// starts answering. The score is the largest of the detectors' scores in the rule's direction, sharpened by the rule's
-/// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
-/// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
+/// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by the series' own history
+/// (<see cref="ScoreCalibration"/>: its rarity there, and daily routines).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ReadOnlySpan<ISeriesDetector> detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default, bool floorBand = false, bool guardLevel = false)
+internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ReadOnlySpan<ISeriesDetector> detectors, Direction direction, double sensitivity = 1, ScoreCalibration? calibration = null, ValueScale scale = default, bool floorBand = false, bool guardLevel = false)
 {
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
@@ -25,10 +25,6 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
 
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
-
-    // Anomalous evidence at a time of day at which the series was anomalous on one of the last seven days needs twice the
-    // evidence: a nightly job is known, yet a job that runs far outside its usual size is still news.
-    private const double RoutineSensitivity = 0.5;
 
     private readonly WindowDetectors _detectors = WindowDetectors.Of(detectors);
 
@@ -44,11 +40,11 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     private bool _negative;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    // Fields: five references or doubles (seasonal, rarity, recurrence, sensitivity, level), the two window detectors,
-    // the scale (a double and an int), two floats, the direction and four flags.
+    // Fields: four references or doubles (seasonal, calibration, sensitivity, level), the two window detectors, the
+    // scale (a double and an int), two floats, the direction and four flags.
     public int StateBytes =>
-        StateSize.Object((5 * 8) + (WindowDetectors.Capacity * 8) + 8 + 4 + 8 + 4 + 4)
-        + (seasonal?.StateBytes ?? 0) + _detectors.StateBytes + (rarity?.StateBytes ?? 0) + (recurrence?.StateBytes ?? 0);
+        StateSize.Object((4 * 8) + (WindowDetectors.Capacity * 8) + 8 + 4 + 8 + 4 + 4)
+        + (seasonal?.StateBytes ?? 0) + _detectors.StateBytes + (calibration?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
     public StackReading Observe(long timestampNs, double value, DetectorContext context) =>
@@ -131,18 +127,9 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         {
             LearnLevel(value, score, noise);
         }
-        if (rarity is not null)
+        if (calibration is not null)
         {
-            score = rarity.Calibrate(score, ratio, original);
-        }
-
-        if (recurrence is not null && !double.IsNaN(score))
-        {
-            var anomalous = score >= AnomalyScale.Edge;
-            if (recurrence.Recurs(timestampNs, anomalous) && anomalous)
-            {
-                score = AnomalyScale.Sharpen(score, RoutineSensitivity);
-            }
+            score = calibration.Calibrate(timestampNs, score, ratio, original);
         }
 
         _negative |= original < 0;
