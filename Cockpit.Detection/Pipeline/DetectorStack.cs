@@ -12,7 +12,7 @@ namespace Cockpit.Detection.Pipeline;
 /// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by the series' own history
 /// (<see cref="ScoreCalibration"/>: its rarity there, and daily routines).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ReadOnlySpan<ISeriesDetector> detectors, Direction direction, double sensitivity = 1, ScoreCalibration? calibration = null, ValueScale scale = default, bool floorBand = false, bool guardLevel = false)
+internal sealed class DetectorStack(StackSettings settings, ISeriesDetector? seasonal, ReadOnlySpan<ISeriesDetector> detectors, ScoreCalibration? calibration = null)
 {
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
@@ -36,14 +36,14 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     private float _usualTrials;
 
     // Whether the series ever went below zero: until it does (latencies, durations, sizes) a band's lower edge stops at 0
-    // when floorBand is set (a learnt band; never a threshold's limits, which are the user's).
+    // when the settings floor the band (a learnt band; never a threshold's limits, which are the user's).
     private bool _negative;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    // Fields: four references or doubles (seasonal, calibration, sensitivity, level), the two window detectors, the
-    // scale (a double and an int), two floats, the direction and four flags.
+    // Fields: three references (settings, seasonal, calibration), the two window detectors, the level, two floats and a
+    // flag. The settings are the rule's, shared by all its series.
     public int StateBytes =>
-        StateSize.Object((4 * 8) + (WindowDetectors.Capacity * 8) + 8 + 4 + 8 + 4 + 4)
+        StateSize.Object((3 * 8) + (WindowDetectors.Capacity * 8) + 8 + (2 * 4) + 1)
         + (seasonal?.StateBytes ?? 0) + _detectors.StateBytes + (calibration?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
@@ -65,7 +65,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         var ratio = 0.0;
         var leading = double.NaN;
         var original = value;
-        (value, var noise) = scale.Forward(value, trials, _usualTrials > 0 ? _usualSuccesses / _usualTrials : double.NaN);
+        (value, var noise) = settings.Scale.Forward(value, trials, _usualTrials > 0 ? _usualSuccesses / _usualTrials : double.NaN);
         if (!hold)
         {
             LearnShare(original, trials);
@@ -83,9 +83,9 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
                 baseline = double.IsNaN(_level) ? value : _level;
             }
 
-            if (scoreSeasonal && reading.HasOpinion)
+            if (settings.ScoreSeasonal && reading.HasOpinion)
             {
-                score = reading.Score(direction);
+                score = reading.Score(settings.Direction);
                 ratio = EvidenceRatio(score, reading, value);
                 (expected, lower, upper) = (reading.Expected, reading.Lower, reading.Upper);
                 leading = score;
@@ -108,7 +108,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             // A value on the other side of the seasonal expectation is no evidence in the rule's direction, whatever a
             // residual detector's own drifting mean says: a night with fewer complaints than the season expects is not
             // a surge.
-            var own = WrongSideOfSeason(value, baseline) ? 0 : reading.Score(direction);
+            var own = WrongSideOfSeason(value, baseline) ? 0 : reading.Score(settings.Direction);
             score = double.IsNaN(score) ? own : Math.Max(score, own);
             ratio = Math.Max(ratio, EvidenceRatio(own, reading, value - baseline));
             // The band shown is the first detector's while all is calm, and the one of the detector that drives the
@@ -122,7 +122,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             }
         }
 
-        score = AnomalyScale.Sharpen(score, sensitivity);
+        score = AnomalyScale.Sharpen(score, settings.Sensitivity);
         if (!hold)
         {
             LearnLevel(value, score, noise);
@@ -133,29 +133,30 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         }
 
         _negative |= original < 0;
+        var scale = settings.Scale;
         return new StackReading(score, scale.Back(expected), Floor(scale.Back(lower)), scale.Back(upper));
     }
 
     private void LearnShare(double value, double trials)
     {
-        if (scale.Model != ValueModel.Proportions || !(trials > 0) || !double.IsFinite(value) || !double.IsFinite(trials))
+        if (settings.Scale.Model != ValueModel.Proportions || !(trials > 0) || !double.IsFinite(value) || !double.IsFinite(trials))
         {
             return;
         }
 
-        _usualSuccesses = (float)((_usualSuccesses * ShareMemory) + (scale.Share(value) * trials));
+        _usualSuccesses = (float)((_usualSuccesses * ShareMemory) + (settings.Scale.Share(value) * trials));
         _usualTrials = (float)((_usualTrials * ShareMemory) + trials);
     }
 
     private bool WrongSideOfSeason(double value, double baseline) =>
-        seasonal is not null && direction switch
+        seasonal is not null && settings.Direction switch
         {
             Direction.Up => value < baseline,
             Direction.Down => value > baseline,
             _ => false,
         };
 
-    private double Floor(double lower) => !floorBand || _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
+    private double Floor(double lower) => !settings.FloorBand || _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
 
     // The fallback level learns only from values the stack did not find anomalous: otherwise a surge in the first day,
     // before the baseline knows the hour, would become its own expectation within twenty values and the alert would
@@ -177,7 +178,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         }
 
         var step = value - _level;
-        if (guardLevel && noise > 0)
+        if (settings.GuardLevel && noise > 0)
         {
             step = Math.Clamp(step, -LevelStepNoise * noise, LevelStepNoise * noise);
         }
