@@ -11,8 +11,8 @@ namespace Cockpit.Detection.Detectors;
 /// saw-tooth residual. The noise scale is the mean absolute residual per hour of day (σ ≈ 1.2533 × it, floored by
 /// <see cref="NoiseFloor"/>); values are clipped to a band before they are learnt, so an incident teaches it little.
 /// State: 24 hour-of-day profile values (<see cref="Float24"/>) and scales (<see cref="NonNegativeFloat16"/>), 168
-/// hour-of-week deviations in 12 bits each, all held in the object itself rather than in arrays, and the current hour's
-/// sums (440 B).
+/// hour-of-week deviations in 11 bits each, all held in the object itself rather than in arrays, and the current hour's
+/// sums (416 B).
 /// </summary>
 public sealed class SeasonalBaseline : ISeriesDetector
 {
@@ -27,21 +27,22 @@ public sealed class SeasonalBaseline : ISeriesDetector
     // The fallback scale, for hours of the day whose own is not learnt yet, follows roughly the last ten hours.
     private const double OverallScaleRate = 0.1;
 
-    // Weekly deviations are kept as 12-bit integers in units of 2^(⌈log2 level⌉ − 12) at first: to 0.01–0.02 % of the
-    // level (NAB scores drop at 0.05 %), and up to 50–100 % of it. A deviation beyond that doubles the unit until it
-    // fits, so the unit is always fine enough for the largest deviation a series has shown.
+    // Weekly deviations are kept as 11-bit integers in units of 2^(⌈log2 level⌉ − 12) at first: to 0.01–0.02 % of the
+    // level (NAB scores drop at 0.05 %), and up to 25–50 % of it. A deviation beyond that doubles the unit until it
+    // fits, so the unit is always as fine as the largest deviation a series has shown allows (NAB scores the same with
+    // 11 and 12 bits).
     private const int WeeklyUnitBits = 12;
 
     private const short NoWeeklyUnit = short.MinValue;
 
-    // A weekly slot not learnt yet (deviations are kept within ±Int12Pair.MaxValue units).
-    private const int NotLearnt = Int12Pair.MinValue;
+    // A weekly slot not learnt yet (deviations are kept within ±Int11Bits.MaxValue units).
+    private const int NotLearnt = Int11Bits.MinValue;
 
     private readonly SeasonalBaselineOptions _options;
     // The slots live inside this object rather than in arrays of their own: an array costs a header and a reference.
     private HourOfDayLevels _daily;
     private HourOfDayScales _dailyScale;
-    private HourOfWeekPairs _weekly;
+    private HourOfWeekBits _weekly;
     private long _newestNs = long.MinValue;
     // Hours since the epoch fit an int for any long timestamp (±2.5 million).
     private int _firstHour = int.MinValue;
@@ -68,10 +69,10 @@ public sealed class SeasonalBaseline : ISeriesDetector
     }
 
     /// <inheritdoc />
-    // Fields: a reference, a long, a double, three ints, two floats, two shorts and the slots (3, 2 and 1.5 bytes each).
+    // Fields: a reference, a long, a double, three ints, two floats, two shorts and the slots (3, 2 and 11 bits each).
     public int StateBytes =>
         StateSize.Object(8 + 8 + 8 + (3 * 4) + (2 * 4) + (2 * 2)
-            + (SeasonCalendar.HoursPerDay * (3 + 2)) + (SeasonCalendar.HoursPerWeek / 2 * 3));
+            + (SeasonCalendar.HoursPerDay * (3 + 2)) + Int11Bits.BytesFor(SeasonCalendar.HoursPerWeek));
 
     /// <summary>
     /// The expected value and the normal band (where the score reaches 0.5) at any time, e.g. for drawing; all NaN
@@ -176,10 +177,9 @@ public sealed class SeasonalBaseline : ISeriesDetector
         return units == NotLearnt ? 0 : units * WeeklyUnit;
     }
 
-    private int WeeklyUnits(int hourOfWeek) => _weekly[hourOfWeek / 2][hourOfWeek % 2];
+    private int WeeklyUnits(int hourOfWeek) => Int11Bits.Get(_weekly, hourOfWeek);
 
-    private void SetWeeklyUnits(int hourOfWeek, int units) =>
-        _weekly[hourOfWeek / 2] = _weekly[hourOfWeek / 2].With(hourOfWeek % 2, units);
+    private void SetWeeklyUnits(int hourOfWeek, int units) => Int11Bits.Set(_weekly, hourOfWeek, units);
 
     private double Scale(long hour)
     {
@@ -264,7 +264,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
         var learnt = WeeklyUnits(hourOfWeek) == NotLearnt
             ? deviation
             : stored + (_options.WeeklyLearningRate * (deviation - stored));
-        while (Math.Abs(learnt / WeeklyUnit) > Int12Pair.MaxValue + 0.5)
+        while (Math.Abs(learnt / WeeklyUnit) > Int11Bits.MaxValue + 0.5)
         {
             DoubleWeeklyUnit();
         }
@@ -318,9 +318,10 @@ public sealed class SeasonalBaseline : ISeriesDetector
         private NonNegativeFloat16 _hour;
     }
 
-    [InlineArray(SeasonCalendar.HoursPerWeek / 2)]
-    private struct HourOfWeekPairs
+    // 168 × 11 bits, and the spare byte Int11Bits reads past the last.
+    [InlineArray(232)]
+    private struct HourOfWeekBits
     {
-        private Int12Pair _hours;
+        private byte _bits;
     }
 }
