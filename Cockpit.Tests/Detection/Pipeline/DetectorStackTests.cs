@@ -28,4 +28,17 @@ public sealed class DetectorStackTests
 
         Assert.Equal(AllocatedBy(() => factory.CreateStack(rule)), stack.StateBytes);
     }
+
+    // The product goal: a series watched by every detector there is (seasonal baseline, surge, level shift, rarity and
+    // daily routines) costs at most 1 KiB of detector state.
+    [Fact]
+    public void StateBytes_OfASeasonalCombinedStackWithRoutines_FitsInOneKiB()
+    {
+        var rule = new DetectionRuleOptions { Name = "rule", Detector = DetectorKind.Combined, Seasonal = true };
+        rule.Rarity.DailyRoutines = true;
+
+        var stack = new DetectorFactory().CreateStack(rule);
+
+        Assert.True(stack.StateBytes <= 1024, $"{stack.StateBytes} B");
+    }
 }
