@@ -25,10 +25,14 @@ internal sealed class DetectorFactory : IDetectorFactory
             DetectorKind.LevelShift => new DetectorStack(settings, seasonal, [new LevelShiftDetector(rule.LevelShift)]),
             DetectorKind.Seasonal => new DetectorStack(settings, seasonal, []),
             DetectorKind.Threshold => new DetectorStack(settings, null, [new ThresholdDetector(rule.Threshold ?? throw new ArgumentException($"Rule '{rule.Name}' has no Threshold limits.", nameof(rule)))]),
-            DetectorKind.Combined => new DetectorStack(settings, seasonal, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], new ScoreCalibration(rule.Rarity)),
+            DetectorKind.Combined => new DetectorStack(settings, seasonal, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], Calibration(rule.Rarity)),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
         };
     }
+
+    // With neither rarity nor daily routines a calibration would pass every score through: no state is kept for it.
+    private static ScoreCalibration? Calibration(ScoreRarityOptions options) =>
+        options.Enabled || options.DailyRoutines ? new ScoreCalibration(options) : null;
 
     /// <summary>How the stacks of <paramref name="rule"/> combine and show their readings.</summary>
     public static StackSettings Settings(DetectionRuleOptions rule)
