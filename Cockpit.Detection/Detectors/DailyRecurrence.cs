@@ -1,14 +1,17 @@
+using System.Runtime.CompilerServices;
+
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
 /// Remembers at which times of day a series showed anomalous evidence on each of the last seven days, so evidence that
 /// comes back at the same time of day (a nightly backup, a batch job, a daily report, a weekly job) is recognised as
-/// routine even when it is too short for the hourly seasonal baseline to learn. One bit per ten-minute slot of the day
-/// and per day (UTC days: a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one
-/// of its two neighbours either side was marked on one of the last seven days. State: one byte per slot whose bits are
-/// today and the seven days before it (200 B).
+/// routine even when it is too short for the hourly seasonal baseline to learn. Ten-minute slots of the day (UTC days:
+/// a daily routine recurs every 24 hours whatever the local offset); a slot recurs when it or one of its two neighbours
+/// either side was marked on one of the last seven days. State: four bits per slot, whether it was marked today and how
+/// many days ago it was last marked before (80 B), held inside a <see cref="ScoreCalibration"/>: a struct, so it costs
+/// no object header of its own. Keep it in a field or a local, never a copy.
 /// </summary>
-public sealed class DailyRecurrence
+public struct DailyRecurrence
 {
     private const long DayNs = 86_400_000_000_000;
     private const int SlotsPerDay = 144;
@@ -22,16 +25,27 @@ public sealed class DailyRecurrence
     // time of day. (NAB cockpit 72.35 with one slot, 72.90 with two, 71.62 with three: wider starts hiding incidents.)
     private const int NeighbourSlots = 2;
 
-    // Per slot, bit d is set when the slot was marked d days ago (bit 0: today). Today and seven days fill a byte, so
-    // rolling a day is a shift of every slot.
-    private const int Today = 1;
-    private const int PastDays = ((1 << (DaysRemembered + 1)) - 1) & ~Today;
+    // Per slot four bits: the top one says the slot was marked today, the other three how many days ago (1 to 7) it was
+    // last marked before today, 0 when not within the week. That is all a week of daily marks is asked (was the slot
+    // marked on one of the days before today), at half the bits of a mark per day. Two slots share a byte.
+    private const int MarkedToday = 0b1000;
+    private const int DaysAgo = 0b0111;
+    private const int BitsPerSlot = 4;
+    private const int SlotsPerByte = 8 / BitsPerSlot;
+    private const int SlotMask = (1 << BitsPerSlot) - 1;
 
-    private readonly byte[] _days = new byte[SlotsPerDay];
+    // Inside this struct: an array would cost a header and a reference.
+    private Slots _slots;
     private long _day = long.MinValue;
 
-    /// <summary>Bytes of state.</summary>
-    public int StateBytes => StateSize.Object(8 + 8) + StateSize.Array(_days.Length, sizeof(byte));
+    /// <summary>Creates the state for one series: nothing marked.</summary>
+    public DailyRecurrence()
+    {
+    }
+
+    /// <summary>Bytes of state, where it is held.</summary>
+    // Fields: a long and the slots.
+    public readonly int StateBytes => StateSize.Inline(8 + (SlotsPerDay / SlotsPerByte));
 
     /// <summary>
     /// Whether anomalous evidence was marked around this time of day on one of the seven previous days; then, when
@@ -57,23 +71,50 @@ public sealed class DailyRecurrence
         for (var near = -NeighbourSlots; near <= NeighbourSlots && !recurs; near++)
         {
             // Neighbours of midnight wrap into the same day's slots: close enough for a routine that runs at midnight.
-            recurs = (_days[(slot + near + SlotsPerDay) % SlotsPerDay] & PastDays) != 0;
+            recurs = (Slot((slot + near + SlotsPerDay) % SlotsPerDay) & DaysAgo) != 0;
         }
 
         if (anomalous && day == _day)
         {
-            _days[slot] |= Today;
+            SetSlot(slot, Slot(slot) | MarkedToday);
         }
 
         return recurs;
     }
 
-    // Every slot's days move one bit back per day; the oldest falls off the byte.
+    // Every slot's last mark ages by the days passed (today's becomes the newest earlier one); a mark older than the
+    // week is forgotten.
     private void Roll(long days)
     {
-        for (var i = 0; i < _days.Length; i++)
+        for (var slot = 0; slot < SlotsPerDay; slot++)
         {
-            _days[i] = (byte)(_days[i] << (int)days);
+            SetSlot(slot, Aged(Slot(slot), days));
         }
+    }
+
+    private static int Aged(int bits, long days)
+    {
+        if (bits == 0)
+        {
+            return 0;
+        }
+
+        var daysAgo = ((bits & MarkedToday) != 0 ? 0 : bits & DaysAgo) + days;
+        return daysAgo <= DaysRemembered ? (int)daysAgo : 0;
+    }
+
+    private readonly int Slot(int slot) => (_slots[slot / SlotsPerByte] >> (BitsPerSlot * (slot % SlotsPerByte))) & SlotMask;
+
+    private void SetSlot(int slot, int bits)
+    {
+        var shift = BitsPerSlot * (slot % SlotsPerByte);
+        ref var pair = ref _slots[slot / SlotsPerByte];
+        pair = (byte)((pair & ~(SlotMask << shift)) | (bits << shift));
+    }
+
+    [InlineArray(SlotsPerDay / SlotsPerByte)]
+    private struct Slots
+    {
+        private byte _pair;
     }
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
@@ -8,15 +11,23 @@ namespace Cockpit.Detection.Detectors;
 /// between two levels, spikes it always has) becomes its normal, while a usually quiet series keeps its full score.
 /// A value beyond the range the series has shown is a record and rarer still. Self-calibrating: no per-series
 /// setting, and one global threshold then means about the same rarity everywhere.
-/// State: two 32-bin ushort histograms in one array and a few scalars (216 B).
+/// State: a 32-bin and a 24-bin ushort histogram and a few scalars (144 B), held inside a <see cref="ScoreCalibration"/>:
+/// a struct, so it costs no object header of its own. Keep it in a field or a local, never a copy.
 /// </summary>
-public sealed class ScoreRarity
+public struct ScoreRarity
 {
     // Evidence is the ratio r to the detectors' edge (r = 1 scores 0.5), binned by half octaves from 2^−4 to 2^12 so
     // that, unlike the score (which reaches 1 near r = 7), a value ten times further out than usual stays rarer.
     private const int BinsPerOctave = 2;
     private const int LowestOctave = -4;
     private const int Bins = 32;
+
+    // Sustained evidence counts only from the edge on (see Calibrate), so its histogram starts at the edge's bin.
+    private const int EdgeBin = -LowestOctave * BinsPerOctave;
+    private const int SustainedBins = Bins - EdgeBin;
+
+    // The bin of a point not seen yet.
+    private const byte NoBin = byte.MaxValue;
 
     // One imagined point at least as strong as the current one keeps a short history from calling anything rare; each
     // half octave beyond the strongest evidence ever seen quarters it, so going further out than ever is rarer still
@@ -29,10 +40,10 @@ public sealed class ScoreRarity
     private const double RangeHalvings = 256;
 
     private readonly ScoreRarityOptions _options;
-    // The points' histogram, then the sustained evidence's: one array saves an object header per series.
-    private readonly ushort[] _counts = new ushort[2 * Bins];
-    private float _previous = float.NaN;
-    private float _beforePrevious = float.NaN;
+    // The points' histogram, then the sustained evidence's, inside this struct: an array costs a header and a reference.
+    private Histograms _counts;
+    private byte _previousBin = NoBin;
+    private byte _beforePreviousBin = NoBin;
 
     // The range of values seen in this memory epoch and in the previous one: forgotten as the counts are.
     private float _lowest = float.NaN;
@@ -50,9 +61,12 @@ public sealed class ScoreRarity
         _options = options;
     }
 
-    /// <summary>Bytes of state.</summary>
-    // Fields: two references, six floats and an int.
-    public int StateBytes => StateSize.Object((2 * 8) + (6 * 4) + 4) + StateSize.Array(_counts.Length, sizeof(ushort));
+    /// <summary>The settings it was created with.</summary>
+    public readonly ScoreRarityOptions Options => _options;
+
+    /// <summary>Bytes of state, where it is held.</summary>
+    // Fields: a reference, four floats, an int, two bytes and the histograms.
+    public readonly int StateBytes => StateSize.Inline(8 + (4 * 4) + 4 + 2 + ((Bins + SustainedBins) * sizeof(ushort)));
 
     /// <summary>
     /// The calibrated <paramref name="score"/> of <paramref name="value"/>: the lower of the score and the rarity of
@@ -68,21 +82,25 @@ public sealed class ScoreRarity
 
         var octave = Math.Max(ratio > 0 ? Math.Log2(ratio) - LowestOctave : 0, 0);
 
-        // The evidence sustained over the last three points: a single spike leaves it low, a new regime raises it.
-        var sustained = Math.Min(octave, Math.Min(_previous, _beforePrevious));
-        _beforePrevious = _previous;
-        _previous = (float)octave;
+        // The evidence sustained over the last three points: a single spike leaves it low, a new regime raises it. Its
+        // bin is the lowest of the three points' bins, so those are all that is kept of the two before.
         var bin = Bin(octave);
-        var recentBin = double.IsNaN(sustained) ? 0 : Bin(sustained);
+        var sustainedBin = _previousBin == NoBin || _beforePreviousBin == NoBin
+            ? NoBin
+            : Math.Min(bin, Math.Min(_previousBin, _beforePreviousBin));
+        _beforePreviousBin = _previousBin;
+        _previousBin = (byte)bin;
         var share = Share(Points, bin, BeyondFactor) * Novelty(value);
-        if (sustained >= -LowestOctave)
+
+        // Only evidence at the edge or beyond on all three points is a regime; weaker runs are noise, however rare.
+        var regime = sustainedBin != NoBin && sustainedBin >= EdgeBin;
+        if (regime)
         {
-            // Only evidence at the edge or beyond on all three points is a regime; weaker runs are noise, however rare.
-            share = Math.Min(share, Share(Sustained, recentBin, 1));
+            share = Math.Min(share, Share(Sustained, sustainedBin - EdgeBin, 1));
         }
 
         var rarity = AnomalyScale.Score(-Math.Log2(share), Math.Log2(_options.EdgeRarity), 1);
-        Learn(bin, recentBin);
+        Learn(bin, regime ? sustainedBin - EdgeBin : -1);
         return Math.Min(score, rarity);
     }
 
@@ -113,9 +131,13 @@ public sealed class ScoreRarity
         return beyond > 0 ? double.Exp2(-RangeHalvings * beyond) : 1;
     }
 
-    private Span<ushort> Points => _counts.AsSpan(0, Bins);
+    // Spans over this struct's own histograms: valid while the struct is where it is held.
+    [UnscopedRef]
+    private Span<ushort> Points => ((Span<ushort>)_counts)[..Bins];
 
-    private Span<ushort> Sustained => _counts.AsSpan(Bins, Bins);
+    // Bin i here is bin EdgeBin + i of the points' histogram.
+    [UnscopedRef]
+    private Span<ushort> Sustained => ((Span<ushort>)_counts)[Bins..];
 
     private static int Bin(double octave) => (int)Math.Clamp(octave * BinsPerOctave, 0, Bins - 1);
 
@@ -125,7 +147,7 @@ public sealed class ScoreRarity
     {
         var atLeast = 0;
         var highest = -1;
-        for (var i = 0; i < Bins; i++)
+        for (var i = 0; i < counts.Length; i++)
         {
             if (counts[i] > 0)
             {
@@ -141,14 +163,15 @@ public sealed class ScoreRarity
         return (atLeast + imagined) / (_total + 1.0);
     }
 
-    private void Learn(int bin, int recentBin)
+    // A sustained bin of -1 is evidence short of a regime, which its histogram does not count.
+    private void Learn(int bin, int sustainedBin)
     {
         // Memory is far below ushort.MaxValue, so halving at it also keeps every count in range.
         if (_total >= _options.Memory)
         {
-            for (var i = 0; i < _counts.Length; i++)
+            foreach (ref var count in (Span<ushort>)_counts)
             {
-                _counts[i] = (ushort)(_counts[i] / 2);
+                count /= 2;
             }
 
             _total = 0;
@@ -162,7 +185,17 @@ public sealed class ScoreRarity
         }
 
         Points[bin]++;
-        Sustained[recentBin]++;
+        if (sustainedBin >= 0)
+        {
+            Sustained[sustainedBin]++;
+        }
+
         _total++;
+    }
+
+    [InlineArray(Bins + SustainedBins)]
+    private struct Histograms
+    {
+        private ushort _count;
     }
 }

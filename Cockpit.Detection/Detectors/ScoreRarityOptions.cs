@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cockpit.Detection.Detectors;
 
-/// <summary>Settings of a <see cref="ScoreRarity"/> (and of the <see cref="DailyRecurrence"/> beside it).</summary>
+/// <summary>Settings of a <see cref="ScoreCalibration"/>: of its <see cref="ScoreRarity"/> and its <see cref="DailyRecurrence"/>.</summary>
 public sealed class ScoreRarityOptions
 {
     /// <summary>Calibrates scores by the series' own history of evidence; off passes the detectors' scores through.</summary>

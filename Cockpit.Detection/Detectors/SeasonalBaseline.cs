@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cockpit.Detection.Detectors;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace Cockpit.Detection.Detectors;
 /// expected value is interpolated linearly between neighbouring hour centres, so a smooth daily curve leaves no
 /// saw-tooth residual. The noise scale is the mean absolute residual per hour of day (σ ≈ 1.2533 × it, floored by
 /// <see cref="NoiseFloor"/>); values are clipped to a band before they are learnt, so an incident teaches it little.
-/// State: two float[24], one Half[168] and the current hour's sums (688 B).
+/// State: 24 hour-of-day profile values (<see cref="Float24"/>) and scales (<see cref="NonNegativeFloat16"/>), 168
+/// hour-of-week deviations in 11 bits each, all held in the object itself rather than in arrays, and the current hour's
+/// sums (416 B).
 /// </summary>
 public sealed class SeasonalBaseline : ISeriesDetector
 {
@@ -23,16 +27,22 @@ public sealed class SeasonalBaseline : ISeriesDetector
     // The fallback scale, for hours of the day whose own is not learnt yet, follows roughly the last ten hours.
     private const double OverallScaleRate = 0.1;
 
-    // Weekly deviations are stored as Half in units of 2^(⌈log2 level⌉ − 10): a deviation of 1 % of the level is then
-    // about ten units, kept to 0.05 %, and deviations up to 64 × the level fit.
-    private const int WeeklyUnitBits = 10;
+    // Weekly deviations are kept as 11-bit integers in units of 2^(⌈log2 level⌉ − 12) at first: to 0.01–0.02 % of the
+    // level (NAB scores drop at 0.05 %), and up to 25–50 % of it. A deviation beyond that doubles the unit until it
+    // fits, so the unit is always as fine as the largest deviation a series has shown allows (NAB scores the same with
+    // 11 and 12 bits).
+    private const int WeeklyUnitBits = 12;
 
     private const short NoWeeklyUnit = short.MinValue;
 
+    // A weekly slot not learnt yet (deviations are kept within ±Int11Bits.MaxValue units).
+    private const int NotLearnt = Int11Bits.MinValue;
+
     private readonly SeasonalBaselineOptions _options;
-    private readonly float[] _daily = new float[SeasonCalendar.HoursPerDay];
-    private readonly float[] _dailyScale = new float[SeasonCalendar.HoursPerDay];
-    private readonly Half[] _weekly = new Half[SeasonCalendar.HoursPerWeek];
+    // The slots live inside this object rather than in arrays of their own: an array costs a header and a reference.
+    private HourOfDayLevels _daily;
+    private HourOfDayScales _dailyScale;
+    private HourOfWeekBits _weekly;
     private long _newestNs = long.MinValue;
     // Hours since the epoch fit an int for any long timestamp (±2.5 million).
     private int _firstHour = int.MinValue;
@@ -50,16 +60,19 @@ public sealed class SeasonalBaseline : ISeriesDetector
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        Array.Fill(_daily, float.NaN);
-        Array.Fill(_dailyScale, float.NaN);
+        ((Span<Float24>)_daily).Fill((Float24)float.NaN);
+        ((Span<NonNegativeFloat16>)_dailyScale).Fill((NonNegativeFloat16)float.NaN);
+        for (var hourOfWeek = 0; hourOfWeek < SeasonCalendar.HoursPerWeek; hourOfWeek++)
+        {
+            SetWeeklyUnits(hourOfWeek, NotLearnt);
+        }
     }
 
     /// <inheritdoc />
-    // Fields: four references, a long, a double, three ints, two floats and two shorts.
+    // Fields: a reference, a long, a double, three ints, two floats, two shorts and the slots (3, 2 and 11 bits each).
     public int StateBytes =>
-        StateSize.Object((4 * 8) + 8 + 8 + (3 * 4) + (2 * 4) + (2 * 2))
-        + (2 * StateSize.Array(SeasonCalendar.HoursPerDay, sizeof(float)))
-        + StateSize.Array(SeasonCalendar.HoursPerWeek, 2);
+        StateSize.Object(8 + 8 + 8 + (3 * 4) + (2 * 4) + (2 * 2)
+            + (SeasonCalendar.HoursPerDay * (3 + 2)) + Int11Bits.BytesFor(SeasonCalendar.HoursPerWeek));
 
     /// <summary>
     /// The expected value and the normal band (where the score reaches 0.5) at any time, e.g. for drawing; all NaN
@@ -156,11 +169,21 @@ public sealed class SeasonalBaseline : ISeriesDetector
         double.IsNaN(neighbour) ? own : own + (weight * (neighbour - own));
 
     private double Level(long hour) =>
-        _daily[SeasonCalendar.HourOfDay(hour)] + ((double)_weekly[SeasonCalendar.HourOfWeek(hour)] * WeeklyUnit);
+        _daily[SeasonCalendar.HourOfDay(hour)] + Weekly(SeasonCalendar.HourOfWeek(hour));
+
+    private double Weekly(int hourOfWeek)
+    {
+        var units = WeeklyUnits(hourOfWeek);
+        return units == NotLearnt ? 0 : units * WeeklyUnit;
+    }
+
+    private int WeeklyUnits(int hourOfWeek) => Int11Bits.Get(_weekly, hourOfWeek);
+
+    private void SetWeeklyUnits(int hourOfWeek, int units) => Int11Bits.Set(_weekly, hourOfWeek, units);
 
     private double Scale(long hour)
     {
-        var scale = _dailyScale[SeasonCalendar.HourOfDay(hour)];
+        float scale = _dailyScale[SeasonCalendar.HourOfDay(hour)];
         return float.IsNaN(scale) ? _overallScale : scale;
     }
 
@@ -193,10 +216,10 @@ public sealed class SeasonalBaseline : ISeriesDetector
         // plainly averaged, later ones weighted by the learning rate.
         var days = ((_hour - _firstHour) / SeasonCalendar.HoursPerDay) + 1;
         var mean = _hourSum / _hourPoints;
-        var profile = _daily[hourOfDay];
+        float profile = _daily[hourOfDay];
         if (float.IsNaN(profile))
         {
-            _daily[hourOfDay] = (float)mean;
+            _daily[hourOfDay] = (Float24)(float)mean;
         }
         else
         {
@@ -208,7 +231,7 @@ public sealed class SeasonalBaseline : ISeriesDetector
                 LearnWeekly(SeasonCalendar.HourOfWeek(_hour), mean - profile);
             }
 
-            _daily[hourOfDay] = (float)(profile + (Rate(days, _options.DailyLearningRate) * (mean - profile)));
+            _daily[hourOfDay] = (Float24)(float)(profile + (Rate(days, _options.DailyLearningRate) * (mean - profile)));
         }
 
         // Residuals exist once this hour of the day has a profile: from the second day on.
@@ -218,9 +241,9 @@ public sealed class SeasonalBaseline : ISeriesDetector
         }
 
         var residual = _hourResidualSum / _hourPoints;
-        var scale = _dailyScale[hourOfDay];
+        float scale = _dailyScale[hourOfDay];
         var scaleRate = Rate(days - 1, _options.ScaleLearningRate);
-        _dailyScale[hourOfDay] = float.IsNaN(scale) ? (float)residual : (float)(scale + (scaleRate * (residual - scale)));
+        _dailyScale[hourOfDay] = (NonNegativeFloat16)(float.IsNaN(scale) ? (float)residual : (float)(scale + (scaleRate * (residual - scale))));
         _overallScale = float.IsNaN(_overallScale)
             ? (float)residual
             : (float)(_overallScale + (OverallScaleRate * (residual - _overallScale)));
@@ -236,20 +259,36 @@ public sealed class SeasonalBaseline : ISeriesDetector
             return;
         }
 
-        // 0 means not learnt yet: a slot's first deviation is taken as is.
-        var unit = WeeklyUnit;
-        var stored = _weekly[hourOfWeek];
-        var learnt = stored == Half.Zero
+        // A slot's first deviation is taken as is.
+        var stored = Weekly(hourOfWeek);
+        var learnt = WeeklyUnits(hourOfWeek) == NotLearnt
             ? deviation
-            : ((double)stored * unit) + (_options.WeeklyLearningRate * (deviation - ((double)stored * unit)));
-        var max = (double)Half.MaxValue;
-        _weekly[hourOfWeek] = (Half)Math.Clamp(learnt / unit, -max, max);
+            : stored + (_options.WeeklyLearningRate * (deviation - stored));
+        while (Math.Abs(learnt / WeeklyUnit) > Int11Bits.MaxValue + 0.5)
+        {
+            DoubleWeeklyUnit();
+        }
+
+        SetWeeklyUnits(hourOfWeek, (int)Math.Round(learnt / WeeklyUnit, MidpointRounding.AwayFromZero));
+    }
+
+    private void DoubleWeeklyUnit()
+    {
+        _weeklyExponent++;
+        for (var hourOfWeek = 0; hourOfWeek < SeasonCalendar.HoursPerWeek; hourOfWeek++)
+        {
+            var units = WeeklyUnits(hourOfWeek);
+            if (units != NotLearnt)
+            {
+                SetWeeklyUnits(hourOfWeek, (int)Math.Round(units / 2.0, MidpointRounding.AwayFromZero));
+            }
+        }
     }
 
     private bool TryChooseWeeklyUnit()
     {
         var level = 0.0;
-        foreach (var profile in _daily)
+        foreach (float profile in _daily)
         {
             if (!float.IsNaN(profile))
             {
@@ -265,5 +304,24 @@ public sealed class SeasonalBaseline : ISeriesDetector
 
         _weeklyExponent = (short)((int)Math.Ceiling(Math.Log2(level)) - WeeklyUnitBits);
         return true;
+    }
+
+    [InlineArray(SeasonCalendar.HoursPerDay)]
+    private struct HourOfDayLevels
+    {
+        private Float24 _hour;
+    }
+
+    [InlineArray(SeasonCalendar.HoursPerDay)]
+    private struct HourOfDayScales
+    {
+        private NonNegativeFloat16 _hour;
+    }
+
+    // 168 × 11 bits, and the spare byte Int11Bits reads past the last.
+    [InlineArray(232)]
+    private struct HourOfWeekBits
+    {
+        private byte _bits;
     }
 }

@@ -13,6 +13,12 @@ internal static class StateSize
     /// <summary>An object whose instance fields take <paramref name="fieldBytes"/> (the runtime's minimum is 24 bytes).</summary>
     public static int Object(int fieldBytes) => ObjectHeader + Math.Max(8, Align(fieldBytes));
 
+    /// <summary>
+    /// A struct held as a field of another object, whose instance fields take <paramref name="fieldBytes"/>: no header,
+    /// padded to 8 bytes (it holds a reference or a long).
+    /// </summary>
+    public static int Inline(int fieldBytes) => Align(fieldBytes);
+
     /// <summary>An array of <paramref name="length"/> elements of <paramref name="elementBytes"/> each.</summary>
     public static int Array(int length, int elementBytes) => ArrayHeader + Align(length * elementBytes);
 

@@ -10,7 +10,7 @@ namespace Cockpit.Detection.Detectors;
 /// to anomalous, stay out of the window so a surge does not become its own baseline; after half a window of them in a
 /// row the window is moved to their mean level and they are admitted, so a lasting level shift stops alarming.
 /// Value-agnostic: fed residuals against a seasonal baseline it scores deviations from the season. Expected is the
-/// median, the band median ± edge × scale. State is one float ring (336 B at 64 values).
+/// median, the band median ± edge × scale. State is one ring of 16-bit offsets from an anchor (208 B at 64 values).
 /// </summary>
 public sealed class SurgeDetector : ISeriesDetector
 {
@@ -26,12 +26,21 @@ public sealed class SurgeDetector : ISeriesDetector
     private const double SuspectScore = 0.25;
 
     private readonly SurgeDetectorOptions _options;
-    private readonly float[] _window;
+    private readonly WideFloat16[] _window;
     private long _newestNs = long.MinValue;
     private float _runSum;
-    private int _count;
-    private int _next;
     private int _keptOutInARow;
+
+    // The window keeps each value as its offset from the first value in a WideFloat16: half a float's bytes, precise
+    // to 2^-9 of the offset. Residuals from a seasonal baseline start at 0, so they are kept to 2^-9 of themselves;
+    // raw values are kept to 2^-9 of their distance from the first, far finer than of the value on a high level. The
+    // anchor never moves: a value equal to one kept must be kept equal to it, as when the window has no spread any
+    // difference is infinitely anomalous, and re-anchoring would round the values kept differently from new ones.
+    private float _anchor;
+    private ushort _next;
+
+    // Until the ring is full its values sit at 0.._next-1.
+    private bool _full;
 
     /// <summary>Creates the state for one series. The options are shared and must not change afterwards.</summary>
     public SurgeDetector(SurgeDetectorOptions options)
@@ -41,12 +50,12 @@ public sealed class SurgeDetector : ISeriesDetector
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Window, DetectorContext.MaxLength);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinHistory, 3);
         _options = options;
-        _window = new float[options.Window];
+        _window = new WideFloat16[options.Window];
     }
 
     /// <inheritdoc />
-    // Fields: two references, a long, a float and three ints.
-    public int StateBytes => StateSize.Object((2 * 8) + 8 + 4 + (3 * 4)) + StateSize.Array(_window.Length, sizeof(float));
+    // Fields: two references, a long, two floats, an int, a ushort and a flag.
+    public int StateBytes => StateSize.Object((2 * 8) + 8 + (2 * 4) + 4 + 2 + 1) + StateSize.Array(_window.Length, 2);
 
     /// <inheritdoc />
     public DetectorReading Observe(long timestampNs, double value, DetectorContext context) =>
@@ -55,9 +64,7 @@ public sealed class SurgeDetector : ISeriesDetector
     /// <inheritdoc />
     public DetectorReading Observe(long timestampNs, double value, double noise, bool hold, DetectorContext context)
     {
-        // The window holds floats, so the value is judged at float precision too: a constant double series then
-        // equals its own median exactly instead of differing by a rounding error. (A value beyond float range counts
-        // as non-finite.)
+        // Values are kept at float precision at most (a value beyond float range counts as non-finite).
         var point = (float)value;
         if (!float.IsFinite(point) || timestampNs < _newestNs)
         {
@@ -65,7 +72,7 @@ public sealed class SurgeDetector : ISeriesDetector
         }
 
         _newestNs = timestampNs;
-        if (_count < Math.Min(_options.MinHistory, _window.Length))
+        if (Count < Math.Min(_options.MinHistory, _window.Length))
         {
             Add(point);
             return DetectorReading.None;
@@ -77,7 +84,9 @@ public sealed class SurgeDetector : ISeriesDetector
             scale = noise;
         }
 
-        var z = NoiseFloor.Standardise(point - median, scale);
+        // Judged as the window would keep it: a value equal to kept ones (a constant series) then equals their median
+        // exactly instead of differing by a rounding error.
+        var z = NoiseFloor.Standardise(Kept(Offset(point)) - median, scale);
         var halfWidth = AnomalyScale.EdgeEvidence(_options.EdgeZ, _options.Sensitivity) * scale;
         var reading = AnomalyScale.Signed(z, _options.EdgeZ, _options.Sensitivity, median, median - halfWidth, median + halfWidth);
         // A held value is part of an incident under way: like a suspect one it stays out of the window, and it counts
@@ -86,26 +95,29 @@ public sealed class SurgeDetector : ISeriesDetector
         return reading;
     }
 
+    private int Count => _full ? _window.Length : _next;
+
     private (double Median, double Scale) Baseline(DetectorContext context)
     {
-        // Until the ring is full its values sit at 0.._count-1. Sorting in place is fine: it is the context's copy.
-        var data = context.Buffer(_count);
+        // Sorting in place is fine: it is the context's copy.
+        var count = Count;
+        var data = context.Buffer(count);
         var sum = 0.0;
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < count; i++)
         {
-            data[i] = _window[i];
+            data[i] = Kept(_window[i]);
             sum += data[i];
         }
 
         Array.Sort(data);
         var median = SortedArrayStatistics.Median(data);
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < count; i++)
         {
             data[i] = Math.Abs(data[i] - median);
         }
 
         Array.Sort(data);
-        var kept = (int)Math.Ceiling(KeptDeviations * _count);
+        var kept = (int)Math.Ceiling(KeptDeviations * count);
         var trimmedSum = 0.0;
         for (var i = 0; i < kept; i++)
         {
@@ -114,8 +126,8 @@ public sealed class SurgeDetector : ISeriesDetector
 
         // The count floor takes the larger of median and mean: on a mostly-zero series the median is 0 but the
         // occasional events still set the Poisson noise level.
-        var level = _options.CountData ? Math.Max(median, sum / _count) : median;
-        var sigma = TrimmedDeviationToSigma(kept, _count) * trimmedSum / kept;
+        var level = _options.CountData ? Math.Max(median, sum / count) : median;
+        var sigma = TrimmedDeviationToSigma(kept, count) * trimmedSum / kept;
         return (median, NoiseFloor.Apply(sigma, level, _options.RelativeScaleFloor, _options.CountData));
     }
 
@@ -159,19 +171,28 @@ public sealed class SurgeDetector : ISeriesDetector
 
     private void Shift(float delta)
     {
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < Count; i++)
         {
-            _window[i] += delta;
+            _window[i] = ToOffset(Kept(_window[i]) + delta - _anchor);
         }
     }
 
     private void Add(float point)
     {
-        _window[_next] = point;
-        _next = (_next + 1) % _window.Length;
-        if (_count < _window.Length)
+        if (Count == 0)
         {
-            _count++;
+            _anchor = point;
         }
+
+        _window[_next] = Offset(point);
+        _next = (ushort)((_next + 1) % _window.Length);
+        _full |= _next == 0;
     }
+
+    private WideFloat16 Offset(float point) => ToOffset(point - (double)_anchor);
+
+    // Offsets beyond a WideFloat16's range (3.7e19) are kept as its largest.
+    private static WideFloat16 ToOffset(double offset) => (WideFloat16)(float)Math.Clamp(offset, -float.MaxValue, float.MaxValue);
+
+    private double Kept(WideFloat16 offset) => _anchor + (double)offset;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cockpit.Detection.Detectors;
 using Cockpit.Detection.Rules;
 
@@ -11,20 +12,43 @@ namespace Cockpit.Detection.Pipeline;
 /// </summary>
 internal sealed class DetectorFactory : IDetectorFactory
 {
+    // A rule's stacks share its settings: built on its first stack, kept as long as the rule's options are.
+    private readonly ConditionalWeakTable<DetectionRuleOptions, StackSettings> _settings = [];
+
     public DetectorStack CreateStack(DetectionRuleOptions rule)
     {
         var seasonal = rule.Seasonal || rule.Detector == DetectorKind.Seasonal ? new SeasonalBaseline(rule.SeasonalBaseline) : null;
-        var scale = Scale(rule);
+        var settings = _settings.GetValue(rule, Settings);
         return rule.Detector switch
         {
-            DetectorKind.Surge => new DetectorStack(seasonal, false, [new SurgeDetector(rule.Surge)], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
-            DetectorKind.LevelShift => new DetectorStack(seasonal, false, [new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
-            DetectorKind.Seasonal => new DetectorStack(seasonal, true, [], rule.Direction, rule.Sensitivity, scale: scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
-
-            // A threshold is a line drawn in the series' own units: never rescaled.
-            DetectorKind.Threshold => new DetectorStack(null, false, [new ThresholdDetector(rule.Threshold ?? throw new ArgumentException($"Rule '{rule.Name}' has no Threshold limits.", nameof(rule)))], rule.Direction, 1),
-            DetectorKind.Combined => new DetectorStack(seasonal, seasonal is not null, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], rule.Direction, rule.Sensitivity, new ScoreRarity(rule.Rarity), rule.Rarity.DailyRoutines ? new DailyRecurrence() : null, scale, floorBand: true, guardLevel: rule.HoldWhileAlerting),
+            DetectorKind.Surge => new DetectorStack(settings, seasonal, [new SurgeDetector(rule.Surge)]),
+            DetectorKind.LevelShift => new DetectorStack(settings, seasonal, [new LevelShiftDetector(rule.LevelShift)]),
+            DetectorKind.Seasonal => new DetectorStack(settings, seasonal, []),
+            DetectorKind.Threshold => new DetectorStack(settings, null, [new ThresholdDetector(rule.Threshold ?? throw new ArgumentException($"Rule '{rule.Name}' has no Threshold limits.", nameof(rule)))]),
+            DetectorKind.Combined => new DetectorStack(settings, seasonal, [new SurgeDetector(rule.Surge), new LevelShiftDetector(rule.LevelShift)], Calibration(rule.Rarity)),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Detector, $"Rule '{rule.Name}': {rule.Detector} is not a value detector."),
+        };
+    }
+
+    // With neither rarity nor daily routines a calibration would pass every score through: no state is kept for it.
+    private static ScoreCalibration? Calibration(ScoreRarityOptions options) =>
+        options.Enabled || options.DailyRoutines ? new ScoreCalibration(options) : null;
+
+    /// <summary>How the stacks of <paramref name="rule"/> combine and show their readings.</summary>
+    public static StackSettings Settings(DetectionRuleOptions rule)
+    {
+        var seasonal = rule.Seasonal || rule.Detector == DetectorKind.Seasonal;
+        return rule.Detector switch
+        {
+            // A threshold is a line drawn in the series' own units: never rescaled, never sharpened, its limits as set.
+            DetectorKind.Threshold => new StackSettings(false, rule.Direction),
+            _ => new StackSettings(
+                ScoreSeasonal: seasonal && rule.Detector is DetectorKind.Seasonal or DetectorKind.Combined,
+                rule.Direction,
+                rule.Sensitivity,
+                Scale(rule),
+                FloorBand: true,
+                GuardLevel: rule.HoldWhileAlerting),
         };
     }
 

@@ -9,10 +9,10 @@ namespace Cockpit.Detection.Pipeline;
 /// peak is expected, so its residual is small). Until the baseline knows the hour, the residual is taken from a slow
 /// moving level instead, so the window detectors see a continuous series rather than a jump when the baseline
 /// starts answering. The score is the largest of the detectors' scores in the rule's direction, sharpened by the rule's
-/// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by its rarity on the series
-/// (<see cref="ScoreRarity"/>) and damped where it repeats a daily routine (<see cref="DailyRecurrence"/>).
+/// sensitivity (<see cref="AnomalyScale.Sharpen"/>), then, when given, calibrated by the series' own history
+/// (<see cref="ScoreCalibration"/>: its rarity there, and daily routines).
 /// </summary>
-internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasonal, ISeriesDetector[] detectors, Direction direction, double sensitivity = 1, ScoreRarity? rarity = null, DailyRecurrence? recurrence = null, ValueScale scale = default, bool floorBand = false, bool guardLevel = false)
+internal sealed class DetectorStack(StackSettings settings, ISeriesDetector? seasonal, ReadOnlySpan<ISeriesDetector> detectors, ScoreCalibration? calibration = null)
 {
     // Weight kept by a proportion's usual share at each bucket: about the last hundred buckets.
     private const double ShareMemory = 0.99;
@@ -26,9 +26,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     // Weight of a new value in the fallback level: about the last 20 values.
     private const double LevelWeight = 0.05;
 
-    // Anomalous evidence at a time of day at which the series was anomalous on one of the last seven days needs twice the
-    // evidence: a nightly job is known, yet a job that runs far outside its usual size is still news.
-    private const double RoutineSensitivity = 0.5;
+    private readonly WindowDetectors _detectors = WindowDetectors.Of(detectors);
 
     private double _level = double.NaN;
 
@@ -38,15 +36,15 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
     private float _usualTrials;
 
     // Whether the series ever went below zero: until it does (latencies, durations, sizes) a band's lower edge stops at 0
-    // when floorBand is set (a learnt band; never a threshold's limits, which are the user's).
+    // when the settings floor the band (a learnt band; never a threshold's limits, which are the user's).
     private bool _negative;
 
     /// <summary>Bytes of state of every detector in the stack, the stack itself included.</summary>
-    // Fields: five references or doubles (seasonal, detectors, rarity, recurrence, sensitivity), the level, the
-    // scale (a double and an int), two floats, the direction and two flags; an empty detector array is the shared empty array.
+    // Fields: three references (settings, seasonal, calibration), the two window detectors, the level, two floats and a
+    // flag. The settings are the rule's, shared by all its series.
     public int StateBytes =>
-        StateSize.Object((7 * 8) + 4 + 4 + 8 + 2) + (detectors.Length == 0 ? 0 : StateSize.Array(detectors.Length, 8))
-        + (seasonal?.StateBytes ?? 0) + detectors.Sum(d => d.StateBytes) + (rarity?.StateBytes ?? 0) + (recurrence?.StateBytes ?? 0);
+        StateSize.Object((3 * 8) + (WindowDetectors.Capacity * 8) + 8 + (2 * 4) + 1)
+        + (seasonal?.StateBytes ?? 0) + _detectors.StateBytes + (calibration?.StateBytes ?? 0);
 
     /// <summary>Scores <paramref name="value"/> and lets every detector learn from it.</summary>
     public StackReading Observe(long timestampNs, double value, DetectorContext context) =>
@@ -67,7 +65,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         var ratio = 0.0;
         var leading = double.NaN;
         var original = value;
-        (value, var noise) = scale.Forward(value, trials, _usualTrials > 0 ? _usualSuccesses / _usualTrials : double.NaN);
+        (value, var noise) = settings.Scale.Forward(value, trials, _usualTrials > 0 ? _usualSuccesses / _usualTrials : double.NaN);
         if (!hold)
         {
             LearnShare(original, trials);
@@ -85,17 +83,22 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
                 baseline = double.IsNaN(_level) ? value : _level;
             }
 
-            if (scoreSeasonal && reading.HasOpinion)
+            if (settings.ScoreSeasonal && reading.HasOpinion)
             {
-                score = reading.Score(direction);
+                score = reading.Score(settings.Direction);
                 ratio = EvidenceRatio(score, reading, value);
                 (expected, lower, upper) = (reading.Expected, reading.Lower, reading.Upper);
                 leading = score;
             }
         }
 
-        foreach (var detector in detectors)
+        foreach (var detector in _detectors)
         {
+            if (detector is null)
+            {
+                break;
+            }
+
             var reading = detector.Observe(timestampNs, value - baseline, noise, hold, context);
             if (!reading.HasOpinion)
             {
@@ -105,7 +108,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             // A value on the other side of the seasonal expectation is no evidence in the rule's direction, whatever a
             // residual detector's own drifting mean says: a night with fewer complaints than the season expects is not
             // a surge.
-            var own = WrongSideOfSeason(value, baseline) ? 0 : reading.Score(direction);
+            var own = WrongSideOfSeason(value, baseline) ? 0 : reading.Score(settings.Direction);
             score = double.IsNaN(score) ? own : Math.Max(score, own);
             ratio = Math.Max(ratio, EvidenceRatio(own, reading, value - baseline));
             // The band shown is the first detector's while all is calm, and the one of the detector that drives the
@@ -119,49 +122,41 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
             }
         }
 
-        score = AnomalyScale.Sharpen(score, sensitivity);
+        score = AnomalyScale.Sharpen(score, settings.Sensitivity);
         if (!hold)
         {
             LearnLevel(value, score, noise);
         }
-        if (rarity is not null)
+        if (calibration is not null)
         {
-            score = rarity.Calibrate(score, ratio, original);
-        }
-
-        if (recurrence is not null && !double.IsNaN(score))
-        {
-            var anomalous = score >= AnomalyScale.Edge;
-            if (recurrence.Recurs(timestampNs, anomalous) && anomalous)
-            {
-                score = AnomalyScale.Sharpen(score, RoutineSensitivity);
-            }
+            score = calibration.Calibrate(timestampNs, score, ratio, original);
         }
 
         _negative |= original < 0;
+        var scale = settings.Scale;
         return new StackReading(score, scale.Back(expected), Floor(scale.Back(lower)), scale.Back(upper));
     }
 
     private void LearnShare(double value, double trials)
     {
-        if (scale.Model != ValueModel.Proportions || !(trials > 0) || !double.IsFinite(value) || !double.IsFinite(trials))
+        if (settings.Scale.Model != ValueModel.Proportions || !(trials > 0) || !double.IsFinite(value) || !double.IsFinite(trials))
         {
             return;
         }
 
-        _usualSuccesses = (float)((_usualSuccesses * ShareMemory) + (scale.Share(value) * trials));
+        _usualSuccesses = (float)((_usualSuccesses * ShareMemory) + (settings.Scale.Share(value) * trials));
         _usualTrials = (float)((_usualTrials * ShareMemory) + trials);
     }
 
     private bool WrongSideOfSeason(double value, double baseline) =>
-        seasonal is not null && direction switch
+        seasonal is not null && settings.Direction switch
         {
             Direction.Up => value < baseline,
             Direction.Down => value > baseline,
             _ => false,
         };
 
-    private double Floor(double lower) => !floorBand || _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
+    private double Floor(double lower) => !settings.FloorBand || _negative || double.IsNaN(lower) ? lower : Math.Max(lower, 0);
 
     // The fallback level learns only from values the stack did not find anomalous: otherwise a surge in the first day,
     // before the baseline knows the hour, would become its own expectation within twenty values and the alert would
@@ -183,7 +178,7 @@ internal sealed class DetectorStack(ISeriesDetector? seasonal, bool scoreSeasona
         }
 
         var step = value - _level;
-        if (guardLevel && noise > 0)
+        if (settings.GuardLevel && noise > 0)
         {
             step = Math.Clamp(step, -LevelStepNoise * noise, LevelStepNoise * noise);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cockpit.Detection.Detectors;
 using static Cockpit.Tests.Detection.Detectors.DetectorRuns;
 
@@ -43,6 +44,30 @@ public sealed class DailyRecurrenceTests
     }
 
     [Fact]
+    public void Recurs_MarkedTodayAndOnAnEarlierDay_StillRecursToday()
+    {
+        var recurrence = new DailyRecurrence();
+        recurrence.Recurs(NightlyJobNs, anomalous: true);
+        recurrence.Recurs(NightlyJobNs + (3 * DayNs), anomalous: true);
+
+        Assert.True(recurrence.Recurs(NightlyJobNs + (3 * DayNs) + MinuteNs, anomalous: false));
+    }
+
+    [Theory]
+    [InlineData(9, true)]
+    [InlineData(10, true)]
+    [InlineData(11, false)]
+    public void Recurs_TwoEarlierMarks_RecursUntilTheNewestIsAWeekOld(int daysLater, bool recurs)
+    {
+        var recurrence = new DailyRecurrence();
+        recurrence.Recurs(NightlyJobNs, anomalous: true);
+        recurrence.Recurs(NightlyJobNs + (3 * DayNs), anomalous: true);
+        recurrence.Recurs(NightlyJobNs + (5 * DayNs) + HourNs, anomalous: false);
+
+        Assert.Equal(recurs, recurrence.Recurs(NightlyJobNs + (daysLater * DayNs), anomalous: false));
+    }
+
+    [Fact]
     public void Recurs_NotAnomalous_MarksNothing()
     {
         var recurrence = new DailyRecurrence();
@@ -81,11 +106,11 @@ public sealed class DailyRecurrenceTests
     }
 
     [Fact]
-    public void StateBytes_AtMost256AndWhatIsAllocated()
+    public void StateBytes_AtMost80AndWhatItTakesWhereItIsHeld()
     {
         var recurrence = new DailyRecurrence();
 
-        Assert.True(recurrence.StateBytes <= 256, $"{recurrence.StateBytes} B");
-        Assert.Equal(AllocatedBy(() => new DailyRecurrence()), recurrence.StateBytes);
+        Assert.True(recurrence.StateBytes <= 80, $"{recurrence.StateBytes} B");
+        Assert.Equal(Unsafe.SizeOf<DailyRecurrence>(), recurrence.StateBytes);
     }
 }

@@ -11,9 +11,9 @@ public sealed class SeriesDetectorBudgetTests
 {
     public static TheoryData<string, int> Detectors => new()
     {
-        { "surge", 400 },
+        { "surge", 208 },
         { "levelshift", 100 },
-        { "seasonal", 720 },
+        { "seasonal", 416 },
         { "threshold", 100 },
     };
 

@@ -114,6 +114,37 @@ public sealed class SurgeDetectorTests
     }
 
     [Fact]
+    public void Observe_HighLevelWithLittleNoise_QuietOnNoiseAndFindsASixSigmaSpike()
+    {
+        // A million with noise 1, drifting by ten: a float keeps such values to 0.06, the window keeps their offsets
+        // from the first value to 2^-9 of the offset.
+        var values = Gaussian(12, 1_001, 1_000_000, 1);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] += 0.01 * i;
+        }
+
+        values[1_000] += 6;
+
+        var readings = Feed(new SurgeDetector(new SurgeDetectorOptions { RelativeScaleFloor = 0 }), values);
+
+        Assert.True(MaxScore(readings[..1_000]) < 0.5, $"max on noise {MaxScore(readings[..1_000])}");
+        Assert.True(readings[1_000].Up >= 0.5, $"{readings[1_000]}");
+    }
+
+    [Fact]
+    public void Observe_ValueRepeatedAfterAnotherFirstOne_ScoresNothing()
+    {
+        // Kept as offsets from the first value, the repeated value must still be judged equal to its copies in the
+        // window: with no spread and no scale floor, any difference would be infinitely anomalous.
+        var values = new[] { 0.123 }.Concat(Enumerable.Repeat(0.7, 599)).ToArray();
+
+        var readings = Feed(new SurgeDetector(new SurgeDetectorOptions { RelativeScaleFloor = 0 }), values);
+
+        Assert.Equal(0, MaxScore(readings));
+    }
+
+    [Fact]
     public void Observe_NonFiniteAndLatePoints_ReturnNoneAndChangeNothing()
     {
         var values = Gaussian(9, 300, 100);

@@ -22,7 +22,7 @@ internal sealed class ScriptedDetectors : IDetectorFactory
     public DetectorStack CreateStack(DetectionRuleOptions rule)
     {
         StacksCreated++;
-        return new(null, false, [new ValueIsScore(Fed)], rule.Direction);
+        return new(new StackSettings(false, rule.Direction), null, [new ValueIsScore(Fed)]);
     }
 
     public ISilenceDetector CreateSilence(DetectionRuleOptions rule) => new SilenceAfterFiveIntervals();
