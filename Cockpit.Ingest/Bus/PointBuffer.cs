@@ -41,15 +41,6 @@ internal sealed class PointBuffer : IDisposable
         Count = count;
     }
 
-    /// <summary>Hands the array over (to the bus); the buffer starts again with a fresh one.</summary>
-    public (MetricPoint[] Array, int Count) Detach()
-    {
-        var detached = (_items, Count);
-        _items = ArrayPool<MetricPoint>.Shared.Rent(16);
-        Count = 0;
-        return detached;
-    }
-
     public void Dispose()
     {
         Return(_items, Count);
@@ -57,7 +48,7 @@ internal sealed class PointBuffer : IDisposable
         Count = 0;
     }
 
-    /// <summary>Returns an array taken with <see cref="Detach"/>, clearing the references it holds.</summary>
+    /// <summary>Returns a rented array to the pool, clearing the references it holds.</summary>
     public static void Return(MetricPoint[] array, int count)
     {
         if (array.Length > 0)
